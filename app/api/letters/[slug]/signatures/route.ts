@@ -1,0 +1,43 @@
+import { AppError, letterNotFound } from "@/lib/http/app-error";
+import { cachedJson, json, preflight, route } from "@/lib/http/responses";
+import { getPublicLetter } from "@/lib/letters/get-public-letter";
+import { isValidCursor, listPublicSignatures } from "@/lib/signatures/list-public-signatures";
+import { submitSignature } from "@/lib/signatures/submit-signature";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ slug: string }> };
+
+export const GET = route(async (request: Request, { params }: Context) => {
+  const { slug } = await params;
+  const url = new URL(request.url);
+  const kind = url.searchParams.get("kind");
+  const cursor = url.searchParams.get("cursor");
+  if (kind !== null && kind !== "individual" && kind !== "organization") {
+    throw new AppError("invalid_query", 422, "kind must be individual or organization.", { kind: ["Must be individual or organization."] });
+  }
+  if (!isValidCursor(cursor)) {
+    throw new AppError("invalid_query", 422, "The cursor is not valid.", { cursor: ["Use the nextCursor of an earlier page."] });
+  }
+  const letter = await getPublicLetter({ slug });
+  if (!letter) throw letterNotFound();
+  const page = await listPublicSignatures({ letterId: letter.id, kind: kind ?? undefined, cursor });
+  return cachedJson(request, page, "public, max-age=10, s-maxage=10, stale-while-revalidate=60");
+});
+
+export const POST = route(async (request: Request, { params }: Context) => {
+  const { slug } = await params;
+  let body: unknown;
+  try {
+    body = JSON.parse(await request.text());
+  } catch {
+    throw new AppError("invalid_json", 400, "The request body must be JSON.");
+  }
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    throw new AppError("invalid_json", 400, "The request body must be a JSON object.");
+  }
+  await submitSignature({ slug, body, headers: request.headers });
+  return json({ status: "pending_verification" }, { status: 202, headers: { "Cache-Control": "no-store" } });
+});
+
+export const OPTIONS = preflight;

@@ -1,0 +1,34 @@
+"use server";
+
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { ZodError } from "zod";
+import { AppError } from "@/lib/http/app-error";
+import { getEnv } from "@/lib/env";
+import { submitSignature } from "@/lib/signatures/submit-signature";
+import { signatureFieldErrors, signatureInputFromForm, type FieldErrors } from "@/lib/validation/signature";
+
+export type SignFormState = { ok: false; error: string; fields: FieldErrors } | null;
+
+export async function signLetterAction(slug: string, _previous: SignFormState, form: FormData): Promise<SignFormState> {
+  try {
+    const { email } = await submitSignature({ slug, body: signatureInputFromForm(form), headers: await headers() });
+    // The next page shows the address back; it travels in a short-lived HttpOnly cookie,
+    // not the URL, so it never lands in logs or browser history.
+    (await cookies()).set("signed_email", email, {
+      httpOnly: true,
+      sameSite: "lax",
+      secure: getEnv().APP_URL.startsWith("https://"),
+      path: `/letters/${slug}`,
+      maxAge: 15 * 60,
+    });
+  } catch (error) {
+    if (error instanceof ZodError) {
+      return { ok: false, error: "Some fields need fixing before you can sign.", fields: signatureFieldErrors(error) };
+    }
+    if (error instanceof AppError) return { ok: false, error: error.message, fields: error.fields ?? {} };
+    console.error("signing failed", error);
+    return { ok: false, error: "Something went wrong on our side and your signature was not saved. Please try again.", fields: {} };
+  }
+  redirect(`/letters/${slug}/check-email`);
+}

@@ -1,0 +1,134 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { CountsCard } from "@/components/counts-card";
+import { CountryTable } from "@/components/country-table";
+import { LetterBody } from "@/components/letter-body";
+import { SignForm } from "@/components/sign-form";
+import { SignatoryList } from "@/components/signatory-list";
+import { letterCounts } from "@/lib/counts/letter-counts";
+import { KIND_LABEL } from "@/lib/format";
+import { getPublicLetter } from "@/lib/letters/get-public-letter";
+import { isValidCursor, listPublicSignatures } from "@/lib/signatures/list-public-signatures";
+import { signLetterAction } from "./actions";
+
+export const dynamic = "force-dynamic";
+
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ orgs?: string; people?: string }>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const letter = await getPublicLetter({ slug: (await params).slug });
+  if (!letter) return { title: "Letter not found" };
+  return { title: letter.title, description: letter.summary, openGraph: { title: letter.title, description: letter.summary } };
+}
+
+export default async function LetterPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const query = await searchParams;
+  const letter = await getPublicLetter({ slug });
+  if (!letter) notFound();
+  const orgCursor = isValidCursor(query.orgs) ? query.orgs : undefined;
+  const peopleCursor = isValidCursor(query.people) ? query.people : undefined;
+
+  const [counts, organizations, individuals] = await Promise.all([
+    letterCounts(letter.id, letter.createdAt),
+    listPublicSignatures({ letterId: letter.id, kind: "organization", cursor: orgCursor }),
+    listPublicSignatures({ letterId: letter.id, kind: "individual", cursor: peopleCursor }),
+  ]);
+  const moreHref = (key: "orgs" | "people", cursor: string | null) => {
+    if (!cursor) return null;
+    const next = new URLSearchParams();
+    if (key === "orgs") next.set("orgs", cursor);
+    else {
+      if (orgCursor) next.set("orgs", orgCursor);
+      next.set("people", cursor);
+    }
+    return `/letters/${slug}?${next}#signatories`;
+  };
+  const kinds = [
+    ...(letter.allowIndividuals ? (["individual"] as const) : []),
+    ...(letter.allowOrganizations ? (["organization"] as const) : []),
+  ];
+
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6 sm:py-12">
+      <div className="grid gap-10 lg:grid-cols-[minmax(0,1fr)_380px] lg:gap-14">
+        <article aria-labelledby="letter-title">
+          <p className="text-sm font-medium uppercase tracking-wide text-brand-700">
+            {KIND_LABEL[letter.kind] ?? letter.kind}
+            {letter.addressedTo ? <span className="text-stone-500"> · To {letter.addressedTo}</span> : null}
+          </p>
+          <h1 id="letter-title" className="mt-2 font-serif text-3xl font-bold leading-tight tracking-tight text-stone-900 sm:text-4xl">
+            {letter.title}
+          </h1>
+          <p className="mt-4 text-lg text-stone-700">{letter.summary}</p>
+          {letter.status === "open" ? (
+            <a
+              href="#sign"
+              className="mt-5 inline-flex items-center rounded-lg bg-brand-600 px-4 py-2.5 font-semibold text-white shadow-sm hover:bg-brand-700 lg:hidden"
+            >
+              Sign this letter
+            </a>
+          ) : null}
+          <div className="mt-8 border-t border-stone-200 pt-8">
+            <LetterBody markdown={letter.body} />
+          </div>
+        </article>
+
+        <aside className="space-y-6 lg:sticky lg:top-6 lg:self-start" aria-label="Signatures">
+          <CountsCard counts={counts} goal={letter.goal} />
+          <section id="sign" aria-labelledby="sign-heading" className="scroll-mt-6 rounded-xl border border-stone-200 bg-white p-5 shadow-sm">
+            <h2 id="sign-heading" className="text-lg font-semibold text-stone-900">
+              {letter.status === "open" ? "Add your signature" : "Signing is closed"}
+            </h2>
+            {letter.status === "open" ? (
+              <div className="mt-4">
+                <SignForm action={signLetterAction.bind(null, letter.slug)} kinds={kinds} />
+              </div>
+            ) : (
+              <p className="mt-2 text-stone-700">
+                {letter.status === "paused"
+                  ? "The organisers have paused this letter, so it is not taking signatures right now. Please check back later."
+                  : "This letter is closed and no longer takes signatures. Thank you to everyone who signed."}
+              </p>
+            )}
+          </section>
+        </aside>
+      </div>
+
+      <section aria-labelledby="countries-heading" className="mt-14">
+        <h2 id="countries-heading" className="text-xl font-semibold tracking-tight text-stone-900">
+          Where signers are from
+        </h2>
+        <div className="mt-4">
+          <CountryTable countries={counts.countries} />
+        </div>
+      </section>
+
+      <section id="signatories" aria-labelledby="signatories-heading" className="mt-14 scroll-mt-6">
+        <h2 id="signatories-heading" className="text-xl font-semibold tracking-tight text-stone-900">
+          Signatories
+        </h2>
+        <p className="mt-1 text-sm text-stone-600">Confirmed signers who chose to be listed, in the order they signed.</p>
+        <div className="mt-6 space-y-10">
+          <SignatoryList
+            heading="Organisations"
+            page={organizations}
+            moreHref={moreHref("orgs", organizations.nextCursor)}
+            empty="No organisation is listed yet."
+            testId="organization-signatories"
+          />
+          <SignatoryList
+            heading="Individuals"
+            page={individuals}
+            moreHref={moreHref("people", individuals.nextCursor)}
+            empty="No individual is listed yet."
+            testId="individual-signatories"
+          />
+        </div>
+      </section>
+    </div>
+  );
+}

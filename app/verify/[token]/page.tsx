@@ -1,0 +1,110 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { NoticeCard } from "@/components/notice-card";
+import { ShareLinks } from "@/components/share-links";
+import { appUrl } from "@/lib/app-url";
+import { AppError } from "@/lib/http/app-error";
+import { findConfirmation } from "@/lib/signatures/confirm-signature";
+import { confirmSignatureAction } from "./actions";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Confirm your signature", robots: { index: false }, referrer: "no-referrer" };
+
+type Props = { params: Promise<{ token: string }>; searchParams: Promise<{ problem?: string }> };
+
+// Opening this page (as mail scanners do) changes nothing: only its button's POST confirms.
+export default async function VerifyPage({ params, searchParams }: Props) {
+  const { token } = await params;
+  const { problem } = await searchParams;
+  let confirmation;
+  try {
+    confirmation = await findConfirmation({ token });
+  } catch (error) {
+    if (error instanceof AppError && error.code === "token_expired") return <ExpiredLink />;
+    if (error instanceof AppError && error.code === "token_not_found") notFound();
+    throw error;
+  }
+  const { signature } = confirmation;
+  const { letter } = signature;
+
+  if (confirmation.done) {
+    const awaitingReview = signature.status === "awaiting_review";
+    return (
+      <NoticeCard icon="✓" title={awaitingReview ? "Confirmed: waiting for review" : "Thank you for signing"}>
+        <p data-testid="thank-you">
+          {awaitingReview ? (
+            <>
+              The signature of <strong>{signature.organizationName}</strong> on <em>{letter.title}</em> is confirmed. A
+              moderator will check it before it is counted and listed; we will write to you if we have a question.
+            </>
+          ) : (
+            <>
+              Your signature on <em>{letter.title}</em> is confirmed and counted.
+            </>
+          )}
+        </p>
+        <p>The letter grows when people share it. Will you pass it on?</p>
+        <ShareLinks url={appUrl(`/letters/${letter.slug}`)} title={letter.title} />
+        <p className="pt-2">
+          <Link href={`/letters/${letter.slug}`} className="font-medium text-brand-700 hover:underline">
+            See the letter and who has signed →
+          </Link>
+        </p>
+      </NoticeCard>
+    );
+  }
+
+  const closed = problem === "letter_not_open" || letter.status !== "open";
+  return (
+    <NoticeCard icon="✉" title={closed ? "This letter is not taking signatures" : "Confirm your signature"}>
+      {closed ? (
+        <p>
+          <em>{letter.title}</em> is {letter.status === "paused" ? "paused" : "closed"}, so your signature cannot be
+          counted now.{" "}
+          <Link href={`/letters/${letter.slug}`} className="font-medium text-brand-700 hover:underline">
+            Read the letter
+          </Link>
+          .
+        </p>
+      ) : (
+        <>
+          <p>
+            {signature.kind === "organization" ? (
+              <>
+                You are about to sign <strong>{letter.title}</strong> on behalf of <strong>{signature.organizationName}</strong>.
+              </>
+            ) : (
+              <>
+                You are about to sign <strong>{letter.title}</strong>.
+              </>
+            )}
+          </p>
+          <form action={confirmSignatureAction.bind(null, token)}>
+            <button
+              type="submit"
+              className="w-full rounded-lg bg-brand-600 px-4 py-3 text-base font-semibold text-white shadow-sm hover:bg-brand-700 sm:w-auto"
+            >
+              Confirm my signature
+            </button>
+          </form>
+          <p className="text-sm text-stone-600">If you did not ask to sign, close this page: nothing will be counted.</p>
+        </>
+      )}
+    </NoticeCard>
+  );
+}
+
+function ExpiredLink() {
+  return (
+    <NoticeCard icon="⌛" title="This link has expired">
+      <p>Confirmation links work for 7 days, and this one is older. Your signature was not counted.</p>
+      <p>
+        <Link href="/" className="font-medium text-brand-700 hover:underline">
+          Find the letter and sign again
+        </Link>{" "}
+        to get a fresh link.
+      </p>
+    </NoticeCard>
+  );
+}

@@ -1,0 +1,307 @@
+"use client";
+
+import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
+import { COUNTRY_OPTIONS } from "@/lib/countries";
+import {
+  COMMENT_MAX,
+  signatureFieldErrors,
+  signatureInputFromForm,
+  signatureInputSchema,
+  type FieldErrors,
+} from "@/lib/validation/signature";
+import type { SignFormState } from "@/app/letters/[slug]/actions";
+
+type Kind = "individual" | "organization";
+
+export function SignForm({
+  action,
+  kinds,
+}: {
+  action: (state: SignFormState, form: FormData) => Promise<SignFormState>;
+  kinds: Kind[];
+}) {
+  const [state, formAction, pending] = useActionState(action, null);
+  const [kind, setKind] = useState<Kind>(kinds[0]);
+  const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
+  const [touched, setTouched] = useState<Set<string>>(new Set());
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  // Errors from the server replace the browser's own once an answer arrives.
+  const [shownServerState, setShownServerState] = useState<SignFormState>(null);
+  if (state !== shownServerState) {
+    setShownServerState(state);
+    if (state) setClientErrors(null);
+  }
+  const errors: FieldErrors = clientErrors ?? state?.fields ?? {};
+  const summary = clientErrors ? "Some fields need fixing before you can sign." : state?.error;
+
+  useEffect(() => {
+    if (state) summaryRef.current?.focus();
+  }, [state]);
+
+  function validate(form: HTMLFormElement, only?: Set<string>): FieldErrors {
+    const result = signatureInputSchema.safeParse(signatureInputFromForm(new FormData(form)));
+    if (result.success) return {};
+    const all = signatureFieldErrors(result.error);
+    if (!only) return all;
+    return Object.fromEntries(Object.entries(all).filter(([key]) => only.has(key)));
+  }
+
+  function onBlur(event: React.FocusEvent<HTMLFormElement>) {
+    const name = (event.target as unknown as HTMLInputElement).name;
+    if (!name || !formRef.current) return;
+    const next = new Set(touched).add(name);
+    setTouched(next);
+    setClientErrors(validate(formRef.current, next));
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const found = validate(form);
+    if (Object.keys(found).length > 0) {
+      setClientErrors(found);
+      setTouched(new Set(Object.keys(found)));
+      requestAnimationFrame(() => summaryRef.current?.focus());
+      return;
+    }
+    setClientErrors(null);
+    // Dispatched by hand (not by the form's action) so the fields keep their values.
+    startTransition(() => formAction(new FormData(form)));
+  }
+
+  const field = (name: string) => ({
+    name,
+    id: `sign-${name}`,
+    "aria-invalid": errors[name] ? true : undefined,
+    "aria-describedby": errors[name] ? `sign-${name}-error` : undefined,
+  });
+  const isOrg = kind === "organization";
+
+  return (
+    <form
+      ref={formRef}
+      action={formAction}
+      onSubmit={onSubmit}
+      onBlur={onBlur}
+      noValidate
+      className="space-y-5"
+      aria-describedby={summary ? "sign-summary" : undefined}
+    >
+      <div
+        ref={summaryRef}
+        id="sign-summary"
+        tabIndex={-1}
+        role="alert"
+        className={summary ? "rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-800" : "sr-only"}
+      >
+        {summary}
+        {summary && Object.keys(errors).length > 0 ? (
+          <ul className="mt-1 list-disc pl-5">
+            {Object.entries(errors).map(([key, messages]) => (
+              <li key={key}>
+                <a href={`#sign-${key === "form" ? "kind-individual" : key}`} className="underline">
+                  {messages?.[0]}
+                </a>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+
+      {kinds.length > 1 ? (
+        <fieldset>
+          <legend className="text-sm font-medium text-stone-900">I am signing</legend>
+          <div className="mt-2 grid grid-cols-2 gap-2">
+            {kinds.map((k) => (
+              <label
+                key={k}
+                className="flex cursor-pointer items-center gap-2 rounded-lg border border-stone-300 px-3 py-2.5 text-sm has-checked:border-brand-600 has-checked:bg-brand-50 has-checked:font-medium has-focus-visible:outline-2 has-focus-visible:outline-brand-600"
+              >
+                <input
+                  type="radio"
+                  name="kind"
+                  id={`sign-kind-${k}`}
+                  value={k}
+                  checked={kind === k}
+                  onChange={() => setKind(k)}
+                  className="accent-brand-600"
+                />
+                {k === "individual" ? "As an individual" : "For an organisation"}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      ) : (
+        <input type="hidden" name="kind" value={kind} />
+      )}
+
+      {isOrg ? (
+        <>
+          <TextField label="Organisation name" autoComplete="organization" errors={errors} {...field("organizationName")} />
+          <TextField
+            label="Organisation website"
+            hint="We check that the organisation is real before it is listed."
+            type="url"
+            inputMode="url"
+            autoComplete="url"
+            placeholder="https://"
+            errors={errors}
+            {...field("website")}
+          />
+        </>
+      ) : null}
+
+      <TextField label={isOrg ? "Your name (the contact)" : "Full name"} autoComplete="name" errors={errors} {...field("name")} />
+      <TextField
+        label={isOrg ? "Your email at the organisation" : "Email"}
+        hint="We send a link to confirm your signature. Your email is never shown."
+        type="email"
+        inputMode="email"
+        autoComplete="email"
+        spellCheck={false}
+        errors={errors}
+        {...field("email")}
+      />
+
+      <div>
+        <Label htmlFor="sign-country">Country</Label>
+        <select
+          {...field("country")}
+          autoComplete="country"
+          defaultValue=""
+          className="mt-1 block w-full rounded-lg border border-stone-300 bg-white px-3 py-2.5 text-base aria-invalid:border-red-600 sm:text-sm"
+        >
+          <option value="" disabled>
+            Choose a country
+          </option>
+          {COUNTRY_OPTIONS.map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+        <FieldError name="country" errors={errors} />
+      </div>
+
+      {!isOrg ? (
+        <div className="grid gap-5 sm:grid-cols-2">
+          <TextField label="Title or role" optional autoComplete="organization-title" errors={errors} {...field("title")} />
+          <TextField label="Affiliation" optional errors={errors} {...field("affiliation")} />
+        </div>
+      ) : null}
+
+      <div>
+        <Label htmlFor="sign-comment" optional>
+          Comment
+        </Label>
+        <textarea
+          {...field("comment")}
+          rows={3}
+          maxLength={COMMENT_MAX}
+          className="mt-1 block w-full rounded-lg border border-stone-300 px-3 py-2 text-base aria-invalid:border-red-600 sm:text-sm"
+        />
+        <p className="mt-1 text-xs text-stone-500">Seen by the organisers only.</p>
+        <FieldError name="comment" errors={errors} />
+      </div>
+
+      <div className="space-y-3 rounded-lg bg-stone-50 p-3">
+        <CheckField name="listPublicly" errors={errors}>
+          {isOrg ? "List our organisation's name publicly on this page" : "List my name publicly on this page"}
+          <span className="block text-xs text-stone-500">Leave unticked to be counted without being named.</span>
+        </CheckField>
+        <CheckField name="consent" errors={errors}>
+          I agree that my name, email and country are kept to confirm and count this signature. My email is
+          never published.
+        </CheckField>
+      </div>
+
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-lg bg-brand-600 px-4 py-3 text-base font-semibold text-white shadow-sm hover:bg-brand-700 disabled:cursor-wait disabled:opacity-70"
+      >
+        {pending ? "Signing…" : "Sign the letter"}
+      </button>
+    </form>
+  );
+}
+
+function Label({ htmlFor, optional, children }: { htmlFor: string; optional?: boolean; children: React.ReactNode }) {
+  return (
+    <label htmlFor={htmlFor} className="block text-sm font-medium text-stone-900">
+      {children}
+      {optional ? <span className="font-normal text-stone-500"> (optional)</span> : null}
+    </label>
+  );
+}
+
+function FieldError({ name, errors }: { name: string; errors: FieldErrors }) {
+  const messages = errors[name];
+  if (!messages?.length) return null;
+  return (
+    <p id={`sign-${name}-error`} className="mt-1 text-sm text-red-700">
+      {messages[0]}
+    </p>
+  );
+}
+
+function TextField({
+  label,
+  hint,
+  optional,
+  errors,
+  ...input
+}: React.InputHTMLAttributes<HTMLInputElement> & {
+  label: string;
+  hint?: string;
+  optional?: boolean;
+  errors: FieldErrors;
+  name: string;
+  id: string;
+}) {
+  const hintId = hint ? `${input.id}-hint` : undefined;
+  const describedBy = [input["aria-describedby"], hintId].filter(Boolean).join(" ") || undefined;
+  return (
+    <div>
+      <Label htmlFor={input.id} optional={optional}>
+        {label}
+      </Label>
+      <input
+        type="text"
+        {...input}
+        aria-describedby={describedBy}
+        className="mt-1 block w-full rounded-lg border border-stone-300 px-3 py-2.5 text-base aria-invalid:border-red-600 sm:text-sm"
+      />
+      {hint ? (
+        <p id={hintId} className="mt-1 text-xs text-stone-500">
+          {hint}
+        </p>
+      ) : null}
+      <FieldError name={input.name} errors={errors} />
+    </div>
+  );
+}
+
+function CheckField({ name, errors, children }: { name: string; errors: FieldErrors; children: React.ReactNode }) {
+  const id = `sign-${name}`;
+  return (
+    <div>
+      <div className="flex items-start gap-3">
+        <input
+          type="checkbox"
+          id={id}
+          name={name}
+          aria-invalid={errors[name] ? true : undefined}
+          aria-describedby={errors[name] ? `${id}-error` : undefined}
+          className="mt-0.5 size-5 shrink-0 accent-brand-600"
+        />
+        <label htmlFor={id} className="text-sm text-stone-800">
+          {children}
+        </label>
+      </div>
+      <FieldError name={name} errors={errors} />
+    </div>
+  );
+}

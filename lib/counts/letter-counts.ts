@@ -1,0 +1,77 @@
+import "server-only";
+import { db } from "../db";
+import { countryName } from "../countries";
+
+// Counts by country and kind, summed from the counter shards (never by scanning
+// signatures). Kept in memory for a couple of seconds: the contract allows the counts
+// to trail the truth by up to 5 s, and a viral letter's readers then cost one small
+// query per letter per interval instead of one per request.
+
+export interface CountryCount {
+  country: string;
+  name: string;
+  total: number;
+  individuals: number;
+  organizations: number;
+}
+
+export interface LetterCounts {
+  total: number;
+  individuals: number;
+  organizations: number;
+  countries: CountryCount[];
+  updatedAt: string;
+}
+
+export const COUNTS_TTL_MS = 2_000;
+
+const cache = (globalThis as unknown as { letterCounts?: Map<string, { at: number; value: Promise<LetterCounts> }> })
+  .letterCounts ??= new Map();
+
+/** `since` stands as updatedAt while nothing has been counted (the letter's creation). */
+export function letterCounts(letterId: string, since: Date): Promise<LetterCounts> {
+  const hit = cache.get(letterId);
+  if (hit && Date.now() - hit.at < COUNTS_TTL_MS) return hit.value;
+  const value = readCounts(letterId, since);
+  cache.set(letterId, { at: Date.now(), value });
+  value.catch(() => cache.delete(letterId));
+  return value;
+}
+
+/** Forget cached counts (a process that just changed them wants to show the change). */
+export function forgetLetterCounts(letterId?: string): void {
+  if (letterId) cache.delete(letterId);
+  else cache.clear();
+}
+
+async function readCounts(letterId: string, since: Date): Promise<LetterCounts> {
+  const rows = await db.countShard.groupBy({
+    by: ["country", "kind"],
+    where: { letterId },
+    _sum: { count: true },
+    _max: { updatedAt: true },
+  });
+  const byCountry = new Map<string, CountryCount>();
+  let individuals = 0;
+  let organizations = 0;
+  let updatedAt = since.getTime();
+  for (const row of rows) {
+    updatedAt = Math.max(updatedAt, row._max.updatedAt?.getTime() ?? 0);
+    const n = Number(row._sum.count ?? 0);
+    if (n === 0) continue;
+    const entry =
+      byCountry.get(row.country) ??
+      { country: row.country, name: countryName(row.country), total: 0, individuals: 0, organizations: 0 };
+    entry.total += n;
+    if (row.kind === "organization") {
+      entry.organizations += n;
+      organizations += n;
+    } else {
+      entry.individuals += n;
+      individuals += n;
+    }
+    byCountry.set(row.country, entry);
+  }
+  const countries = [...byCountry.values()].sort((a, b) => b.total - a.total || a.name.localeCompare(b.name, "en"));
+  return { total: individuals + organizations, individuals, organizations, countries, updatedAt: new Date(updatedAt).toISOString() };
+}

@@ -1,0 +1,46 @@
+import { Button, Heading, Link, Section, Text } from "@react-email/components";
+import { EmailLayout, styles } from "./email-layout";
+
+export interface ConfirmSignatureEmailProps {
+  name: string;
+  letterTitle: string;
+  confirmUrl: string;
+  organizationName?: string;
+}
+
+export function ConfirmSignatureEmail({
+  name = "Ada Example",
+  letterTitle = "Open letter: keep encryption strong",
+  confirmUrl = "http://localhost:3000/verify/preview-token",
+  organizationName,
+}: ConfirmSignatureEmailProps) {
+  return (
+    <EmailLayout preview={`One click to confirm your signature on "${letterTitle}"`}>
+      <Heading style={styles.heading}>Confirm your signature</Heading>
+      <Text style={styles.text}>Hello {name},</Text>
+      <Text style={styles.text}>
+        {organizationName ? (
+          <>
+            You asked to sign <strong>{letterTitle}</strong> on behalf of <strong>{organizationName}</strong>.
+          </>
+        ) : (
+          <>
+            You asked to sign <strong>{letterTitle}</strong>.
+          </>
+        )}{" "}
+        Your signature counts once you confirm that this address is yours.
+      </Text>
+      <Section style={{ margin: "8px 0 8px" }}>
+        <Button href={confirmUrl} style={styles.button}>
+          Confirm my signature
+        </Button>
+      </Section>
+      <Text style={styles.small}>
+        The link works for 7 days and opens a page with a button; nothing is counted until you press it. If the
+        button does not work, paste this address into your browser: <Link href={confirmUrl}>{confirmUrl}</Link>
+      </Text>
+    </EmailLayout>
+  );
+}
+
+export default ConfirmSignatureEmail;

@@ -1,0 +1,96 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { resolveDatabaseUrl } from "./database-url";
+
+// Configuration, read once and validated with zod. A bad value stops the app with a
+// message naming the variable (see ../shared/DESIGN.md, "Configuration").
+
+const emailList = z
+  .string()
+  .transform((value) => value.split(",").map((item) => item.trim().toLowerCase()).filter(Boolean))
+  .pipe(z.array(z.email({ message: "must be a comma-separated list of email addresses" })));
+
+const optional = (schema: z.ZodType<string>) =>
+  z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+
+export const envSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .transform((value) => resolveDatabaseUrl(value))
+    .refine((url) => /^(file:|postgres(ql)?:\/\/)/.test(url), {
+      message: "must be a file: path for SQLite or a postgresql:// URL",
+    }),
+  APP_URL: z
+    .url({ protocol: /^https?$/, message: "must be an http(s) URL such as https://letters.example.org" })
+    .default("http://localhost:3000")
+    .transform((url) => url.replace(/\/+$/, "")),
+  PORT: z.coerce
+    .number({ message: "must be a port number" })
+    .int("must be a whole number")
+    .min(1, "must be between 1 and 65535")
+    .max(65535, "must be between 1 and 65535")
+    .default(3000),
+  AUTH_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
+  ADMIN_EMAILS: z.preprocess((value) => value ?? "", emailList),
+  RESEND_API_KEY: optional(z.string().min(1)),
+  RESEND_BASE_URL: optional(z.url({ protocol: /^https?$/, message: "must be an http(s) URL" })),
+  EMAIL_FROM: z
+    .string()
+    .regex(/^(?:[^<>]+<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, {
+      message: 'must be an address such as letters@example.org or "Open Letters <letters@example.org>"',
+    })
+    .default("Open Letters <letters@localhost>"),
+  OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(10).default(2000),
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+  SIGN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+});
+
+export type Env = z.infer<typeof envSchema> & { AUTH_SECRET: string };
+
+export class ConfigError extends Error {}
+
+export function parseEnv(source: NodeJS.ProcessEnv): z.infer<typeof envSchema> {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+  throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+}
+
+/** The directory holding the SQLite file and generated secrets. */
+export const dataDir = path.resolve(process.cwd(), "data");
+
+/** AUTH_SECRET from the environment, else one generated on first start and kept in data/. */
+function authSecret(fromEnv: string | undefined): string {
+  if (fromEnv) return fromEnv;
+  const file = path.join(dataDir, "auth-secret");
+  if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
+  fs.mkdirSync(dataDir, { recursive: true });
+  const secret = crypto.randomBytes(32).toString("base64url");
+  fs.writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: "wx" });
+  return secret;
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  if (!cached) {
+    const parsed = parseEnv(process.env);
+    cached = { ...parsed, AUTH_SECRET: authSecret(parsed.AUTH_SECRET) };
+  }
+  return cached;
+}
+
+/** Mail goes to the local mailbox (log and /dev/mail) when no Resend key is configured. */
+export function usesLocalMailbox(env: Env = getEnv()): boolean {
+  return !env.RESEND_API_KEY;
+}
+
+/** The development mailbox is served only for a local install: no Resend key, loopback APP_URL. */
+export function devMailboxEnabled(env: Env = getEnv()): boolean {
+  const host = new URL(env.APP_URL).hostname;
+  return usesLocalMailbox(env) && ["localhost", "127.0.0.1", "[::1]"].includes(host);
+}

@@ -1,0 +1,29 @@
+import type { FieldErrors } from "../validation/signature";
+
+/**
+ * An expected failure. Its message is written for the person who will read it and is
+ * the only kind of message that ever reaches a user.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    readonly status: number,
+    message: string,
+    readonly fields?: FieldErrors,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}
+
+export const letterNotFound = () => new AppError("letter_not_found", 404, "There is no letter at this address.");
+
+export const letterNotOpen = (status: string) =>
+  new AppError(
+    "letter_not_open",
+    409,
+    status === "paused"
+      ? "This letter is paused and is not taking signatures right now."
+      : "This letter is closed and no longer takes signatures.",
+  );

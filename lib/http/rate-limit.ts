@@ -1,0 +1,43 @@
+import "server-only";
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { getEnv } from "../env";
+import { AppError } from "./app-error";
+
+// Limits on signing, by rate-limiter-flexible: per client address (a flood from one
+// place) and per address signed with (someone mailing a stranger's inbox over and
+// over). In memory, per process: enough for one machine; several app servers would
+// share a store (the library has PostgreSQL and Redis ones).
+
+const holder = globalThis as unknown as { signLimiters?: { byIp: RateLimiterMemory; byEmail: RateLimiterMemory } };
+
+function limiters() {
+  holder.signLimiters ??= {
+    byIp: new RateLimiterMemory({ keyPrefix: "sign-ip", points: getEnv().SIGN_RATE_LIMIT_PER_MINUTE, duration: 60 }),
+    byEmail: new RateLimiterMemory({ keyPrefix: "sign-email", points: 5, duration: 60 * 60 }),
+  };
+  return holder.signLimiters;
+}
+
+export async function limitSigning({ ip, letterSlug, emailCanonical }: { ip: string; letterSlug: string; emailCanonical: string }) {
+  const { byIp, byEmail } = limiters();
+  try {
+    await byIp.consume(ip);
+    await byEmail.consume(`${letterSlug}:${emailCanonical}`);
+  } catch (rejection) {
+    if (!(rejection instanceof RateLimiterRes)) throw rejection;
+    const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+    throw new AppError(
+      "rate_limited",
+      429,
+      `Too many attempts. Please wait ${seconds < 120 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`} and try again.`,
+      undefined,
+      { "Retry-After": String(seconds) },
+    );
+  }
+}
+
+/** The client's address as the nearest proxy reports it, else a shared bucket. */
+export function clientIp(headers: Headers): string {
+  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || headers.get("x-real-ip") || "unknown";
+}

@@ -1,0 +1,67 @@
+import crypto from "node:crypto";
+import { ZodError } from "zod";
+import { AppError } from "./app-error";
+import { signatureFieldErrors } from "../validation/signature";
+
+// Response helpers for the JSON API. Every error body has the contract's shape:
+// { "error": { "code", "message", "fields"? } }.
+
+export const CORS_HEADERS = {
+  "Access-Control-Allow-Origin": "*",
+  "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+  "Access-Control-Allow-Headers": "Content-Type, If-None-Match",
+  "Access-Control-Expose-Headers": "ETag, Retry-After",
+  "Access-Control-Max-Age": "86400",
+};
+
+export function errorResponse(error: unknown): Response {
+  if (error instanceof ZodError) {
+    return json(
+      { error: { code: "invalid_input", message: "Some fields need fixing.", fields: signatureFieldErrors(error) } },
+      { status: 422 },
+    );
+  }
+  if (error instanceof AppError) {
+    const body = { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) };
+    return json({ error: body }, { status: error.status, headers: error.headers });
+  }
+  console.error("unexpected error in API route", error);
+  return json({ error: { code: "internal_error", message: "Something went wrong on our side. Please try again." } }, { status: 500 });
+}
+
+export function json(body: unknown, init: { status?: number; headers?: Record<string, string> } = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status: init.status ?? 200,
+    headers: { "Content-Type": "application/json; charset=utf-8", ...CORS_HEADERS, ...init.headers },
+  });
+}
+
+/**
+ * A public, cacheable JSON answer: a strong ETag from the body, 304 when the client
+ * already has it, and a short Cache-Control so browsers and CDNs share the load.
+ */
+export function cachedJson(request: Request, body: unknown, cacheControl: string): Response {
+  const text = JSON.stringify(body);
+  const etag = `"${crypto.createHash("sha1").update(text).digest("base64url")}"`;
+  const headers = { ...CORS_HEADERS, ETag: etag, "Cache-Control": cacheControl, Vary: "Accept-Encoding" };
+  const ifNoneMatch = request.headers.get("if-none-match");
+  if (ifNoneMatch && ifNoneMatch.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag)) {
+    return new Response(null, { status: 304, headers });
+  }
+  return new Response(text, { status: 200, headers: { "Content-Type": "application/json; charset=utf-8", ...headers } });
+}
+
+export function preflight(): Response {
+  return new Response(null, { status: 204, headers: CORS_HEADERS });
+}
+
+/** Wraps a route handler so that every failure becomes a contract-shaped error response. */
+export function route<Args extends unknown[]>(handler: (...args: Args) => Promise<Response>) {
+  return async (...args: Args): Promise<Response> => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}

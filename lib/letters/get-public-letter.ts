@@ -1,0 +1,28 @@
+import "server-only";
+import { db } from "../db";
+
+// A letter as the public sees it. Drafts do not exist for the public.
+
+export const publicLetterSelect = {
+  id: true,
+  slug: true,
+  title: true,
+  summary: true,
+  body: true,
+  kind: true,
+  status: true,
+  addressedTo: true,
+  allowIndividuals: true,
+  allowOrganizations: true,
+  goal: true,
+  closesAt: true,
+  publishedAt: true,
+  createdAt: true,
+} as const;
+
+export async function getPublicLetter({ slug }: { slug: string }) {
+  const letter = await db.letter.findUnique({ where: { slug }, select: publicLetterSelect });
+  return letter && letter.status !== "draft" ? letter : null;
+}
+
+export type PublicLetter = NonNullable<Awaited<ReturnType<typeof getPublicLetter>>>;

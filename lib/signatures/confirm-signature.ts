@@ -1,0 +1,105 @@
+import "server-only";
+import { createElement } from "react";
+import { db } from "../db";
+import { appUrl } from "../app-url";
+import { adjustCount } from "../counts/adjust-count";
+import { forgetLetterCounts } from "../counts/letter-counts";
+import { emailsEnqueued, enqueueEmail, renderEmail, type RenderedEmail } from "../email/send-email";
+import { OrganizationAwaitingReviewEmail } from "../email/templates/organization-awaiting-review";
+import { AppError, letterNotOpen } from "../http/app-error";
+import { emailMatchesWebsite } from "./domain-match";
+import { hashToken, looksLikeToken } from "./tokens";
+
+export interface ConfirmedSignature {
+  /** "confirmed" the first time; "already_confirmed" for every repeat. */
+  result: "confirmed" | "already_confirmed";
+  kind: string;
+  /** "counted", or "awaiting_review" for an organisation a moderator must approve. */
+  status: string;
+  letter: { slug: string; title: string };
+}
+
+export const tokenNotFound = () =>
+  new AppError("token_not_found", 404, "This confirmation link is not valid. It may have been copied incompletely.");
+export const tokenExpired = () =>
+  new AppError("token_expired", 410, "This confirmation link has expired: links work for 7 days.");
+
+/** Finds a token's signature for the confirmation page; changes nothing (a GET must not). */
+export async function findConfirmation({ token, now = new Date() }: { token: string; now?: Date }) {
+  if (!looksLikeToken(token)) throw tokenNotFound();
+  const row = await db.confirmationToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: {
+      usedAt: true,
+      expiresAt: true,
+      signature: {
+        select: {
+          id: true, kind: true, name: true, email: true, status: true, country: true,
+          organizationName: true, website: true,
+          letter: { select: { id: true, slug: true, title: true, status: true, autoApproveMatchingDomain: true } },
+        },
+      },
+    },
+  });
+  if (!row) throw tokenNotFound();
+  const done = row.usedAt !== null || row.signature.status !== "unverified";
+  if (!done && row.expiresAt <= now) throw tokenExpired();
+  return { done, signature: row.signature };
+}
+
+/**
+ * Confirms the signature behind a token: it counts (an individual, or an organisation
+ * whose domain matches on a letter that auto-approves) or waits for review. Counting
+ * happens in the same transaction as the change of state, and every write is guarded,
+ * so confirming twice, or twice at once, counts once.
+ */
+export async function confirmSignature({ token, now = new Date() }: { token: string; now?: Date }): Promise<ConfirmedSignature> {
+  const { done, signature } = await findConfirmation({ token, now });
+  const { letter } = signature;
+  const answer = (result: ConfirmedSignature["result"], status: string): ConfirmedSignature => ({
+    result,
+    kind: signature.kind,
+    status,
+    letter: { slug: letter.slug, title: letter.title },
+  });
+  if (done) return answer("already_confirmed", signature.status);
+  if (letter.status !== "open") throw letterNotOpen(letter.status);
+
+  const isOrganization = signature.kind === "organization";
+  const domainMatch = isOrganization && emailMatchesWebsite(signature.email, signature.website);
+  const counts = !isOrganization || (letter.autoApproveMatchingDomain && domainMatch);
+  const status = counts ? "counted" : "awaiting_review";
+  let reviewEmail: RenderedEmail | undefined;
+  if (!counts) {
+    reviewEmail = await renderEmail({
+      template: "organization-awaiting-review",
+      to: signature.email,
+      subject: `Received, waiting for review: ${letter.title}`,
+      element: createElement(OrganizationAwaitingReviewEmail, {
+        name: signature.name,
+        organizationName: signature.organizationName ?? "",
+        letterTitle: letter.title,
+        letterUrl: appUrl(`/letters/${letter.slug}`),
+      }),
+    });
+  }
+
+  const changed = await db.$transaction(async (tx) => {
+    await tx.confirmationToken.updateMany({ where: { tokenHash: hashToken(token), usedAt: null }, data: { usedAt: now } });
+    const updated = await tx.signature.updateMany({
+      where: { id: signature.id, status: "unverified" },
+      data: { status, domainMatch, confirmedAt: now, countedAt: counts ? now : null },
+    });
+    if (updated.count === 0) return false;
+    if (counts) await adjustCount(tx, { letterId: letter.id, country: signature.country, kind: signature.kind, delta: 1 });
+    if (reviewEmail) await enqueueEmail(tx, reviewEmail);
+    return true;
+  });
+  if (!changed) {
+    const current = await db.signature.findUnique({ where: { id: signature.id }, select: { status: true } });
+    return answer("already_confirmed", current?.status ?? status);
+  }
+  if (reviewEmail) emailsEnqueued();
+  forgetLetterCounts(letter.id);
+  return answer("confirmed", status);
+}

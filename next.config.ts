@@ -1,0 +1,29 @@
+import type { NextConfig } from "next";
+
+const securityHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), interest-cohort=()" },
+];
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3"],
+  async headers() {
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // Nothing but the embeddable widget may be framed by other sites.
+      { source: "/((?!embed/).*)", headers: [{ key: "X-Frame-Options", value: "DENY" }] },
+    ];
+  },
+  async rewrites() {
+    return {
+      // GET / answers the contract's JSON list to clients that ask for JSON.
+      beforeFiles: [
+        { source: "/", has: [{ type: "header", key: "accept", value: "(?!.*text/html).*application/json.*" }], destination: "/api/letters" },
+      ],
+    };
+  },
+};
+
+export default nextConfig;

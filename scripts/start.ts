@@ -1,0 +1,24 @@
+// `npm start`: checks the configuration, prepares the database (migrations, WAL, the
+// two letters), builds when the sources changed, and serves the app.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { buildIfNeeded } from "./build-if-needed";
+import { generateClient, loadEnvOrExit, migrate, seed } from "./prepare";
+
+const root = path.resolve(import.meta.dirname, "..");
+const env = loadEnvOrExit();
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+
+generateClient();
+migrate(env.DATABASE_URL);
+seed(env.DATABASE_URL);
+const dev = process.argv.includes("--dev");
+if (!dev) buildIfNeeded();
+
+const next = spawn(path.join(root, "node_modules", ".bin", "next"), [dev ? "dev" : "start", "-p", String(env.PORT)], {
+  cwd: root,
+  stdio: "inherit",
+  env: process.env,
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => next.kill(signal));
+next.on("exit", (code) => process.exit(code ?? 0));
