@@ -51,6 +51,9 @@ export function SignForm({
   function onBlur(event: React.FocusEvent<HTMLFormElement>) {
     const name = (event.target as unknown as HTMLInputElement).name;
     if (!name || !formRef.current) return;
+    // Heading for the submit button: submitting validates everything anyway, and an error
+    // appearing now would move the button from under the pointer.
+    if ((event.relatedTarget as HTMLElement | null)?.getAttribute("type") === "submit") return;
     const next = new Set(touched).add(name);
     setTouched(next);
     setClientErrors(validate(formRef.current, next));

@@ -53,7 +53,7 @@ export type Env = z.infer<typeof envSchema> & { AUTH_SECRET: string };
 
 export class ConfigError extends Error {}
 
-export function parseEnv(source: NodeJS.ProcessEnv): z.infer<typeof envSchema> {
+export function parseEnv(source: Record<string, string | undefined>): z.infer<typeof envSchema> {
   const result = envSchema.safeParse(source);
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);

@@ -1,0 +1,59 @@
+import { expect, test } from "@playwright/test";
+import { confirmLink, counts, createLetter, fillSignForm, uniqueEmail, waitForEmails } from "./support";
+
+test("signing twice: a repeat resends the link, a duplicate after confirming gets 'already signed', the count stays", async ({ page, request }) => {
+  const letter = createLetter();
+  const local = `dup-${Date.now().toString(36)}`;
+  const email = `${local}@example.org`;
+
+  const sign = async (address: string) => {
+    await page.goto(`/letters/${letter.slug}`);
+    await fillSignForm(page, { name: "Dee Duplicate", email: address, country: "BE" });
+    await page.getByRole("button", { name: "Sign the letter" }).click();
+    await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+    // The browser sees the same answer whatever happened.
+    await expect(page.getByTestId("signed-email")).toHaveText(address);
+  };
+
+  await sign(email);
+  await sign(email.toUpperCase().replace("@EXAMPLE.ORG", "@example.org")); // same mailbox, other case
+  // Both went out (the stand-in matches addresses regardless of case): one link each.
+  const links = await waitForEmails(request, email, { count: 2, subject: /Confirm your signature/ });
+  expect(links).toHaveLength(2);
+
+  await page.goto(confirmLink(links[0]));
+  await page.getByRole("button", { name: "Confirm my signature" }).click();
+  await expect(page.getByRole("heading", { name: "Thank you for signing" })).toBeVisible();
+  await expect.poll(async () => (await counts(request, letter.slug)).total, { timeout: 6_000 }).toBe(1);
+
+  // A +tag variant is the same person: "already signed", and nothing more counts.
+  const tagged = `${local}+again@example.org`;
+  await sign(tagged);
+  const [already] = await waitForEmails(request, tagged, { subject: /already signed/ });
+  expect(already.text).toContain(letter.title);
+  expect((await waitForEmails(request, tagged)).some((m) => /Confirm your signature/.test(m.subject))).toBe(false);
+
+  // The older link, sent before confirmation, confirms nothing more either.
+  const otherLink = confirmLink(links[1]);
+  await page.goto(otherLink);
+  await expect(page.getByRole("heading", { name: "Thank you for signing" })).toBeVisible();
+  await new Promise((r) => setTimeout(r, 2_500));
+  expect((await counts(request, letter.slug)).total).toBe(1);
+});
+
+test("the API answers the same 202 for a new, a repeated and a duplicate signature", async ({ request }) => {
+  const letter = createLetter();
+  const email = uniqueEmail("same");
+  const body = { kind: "individual", name: "Sam Same", email, country: "NL", listPublicly: false, consent: true };
+  const answers = [];
+  answers.push(await request.post(`/api/letters/${letter.slug}/signatures`, { data: body }));
+  answers.push(await request.post(`/api/letters/${letter.slug}/signatures`, { data: body }));
+  const link = confirmLink((await waitForEmails(request, email, { count: 2 }))[0]);
+  const confirmPage = await request.get(link);
+  expect(confirmPage.status()).toBe(200);
+  answers.push(await request.post(`/api/letters/${letter.slug}/signatures`, { data: body }));
+  for (const answer of answers) {
+    expect(answer.status()).toBe(202);
+    expect(await answer.json()).toEqual({ status: "pending_verification" });
+  }
+});

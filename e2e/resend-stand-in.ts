@@ -1,0 +1,140 @@
+// A local stand-in for the Resend API: answers POST /emails the way Resend does and
+// keeps what it received, so tests exercise the real SDK and sending code end to end.
+// It honours Idempotency-Key like Resend (a repeated key returns the first answer and
+// sends nothing new) and can be told to fail the next requests for an address.
+//
+// Control endpoints (for tests): GET /__emails?to=  GET /__requests?to=
+// POST /__fail {"to","count","status"}   POST /__delay {"to","count","ms"}
+import http from "node:http";
+import crypto from "node:crypto";
+
+export interface ReceivedEmail {
+  id: string;
+  from: string;
+  to: string[];
+  subject: string;
+  html: string;
+  text: string;
+  idempotencyKey: string | null;
+  receivedAt: string;
+}
+
+export interface StandIn {
+  url: string;
+  emails: ReceivedEmail[];
+  requests: { to: string[]; status: number; idempotencyKey: string | null }[];
+  failNext(to: string, count: number, status?: number): void;
+  delayNext(to: string, count: number, ms: number): void;
+  close(): Promise<void>;
+}
+
+export function startResendStandIn({ port = 0, apiKey }: { port?: number; apiKey?: string } = {}): Promise<StandIn> {
+  const emails: ReceivedEmail[] = [];
+  const requests: StandIn["requests"] = [];
+  const answered = new Map<string, string>();
+  const failures = new Map<string, { count: number; status: number }>();
+  const delays = new Map<string, { count: number; ms: number }>();
+
+  const take = <T extends { count: number }>(rules: Map<string, T>, to: string[]): T | undefined => {
+    for (const address of to) {
+      const rule = rules.get(address.toLowerCase());
+      if (rule && rule.count > 0) {
+        rule.count -= 1;
+        return rule;
+      }
+    }
+    return undefined;
+  };
+
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url ?? "/", "http://stand-in");
+    const body = await new Promise<string>((resolve) => {
+      let data = "";
+      req.on("data", (chunk) => (data += chunk));
+      req.on("end", () => resolve(data));
+    });
+    const send = (status: number, payload: unknown) => {
+      res.writeHead(status, { "Content-Type": "application/json" });
+      res.end(JSON.stringify(payload));
+    };
+    const to = url.searchParams.get("to")?.toLowerCase();
+
+    if (req.method === "GET" && url.pathname === "/__emails") {
+      return send(200, emails.filter((e) => !to || e.to.some((t) => t.toLowerCase() === to)));
+    }
+    if (req.method === "GET" && url.pathname === "/__requests") {
+      return send(200, requests.filter((r) => !to || r.to.some((t) => t.toLowerCase() === to)));
+    }
+    if (req.method === "POST" && url.pathname === "/__fail") {
+      const rule = JSON.parse(body);
+      failures.set(String(rule.to).toLowerCase(), { count: Number(rule.count), status: Number(rule.status ?? 500) });
+      return send(200, { ok: true });
+    }
+    if (req.method === "POST" && url.pathname === "/__delay") {
+      const rule = JSON.parse(body);
+      delays.set(String(rule.to).toLowerCase(), { count: Number(rule.count), ms: Number(rule.ms) });
+      return send(200, { ok: true });
+    }
+    if (req.method !== "POST" || url.pathname !== "/emails") {
+      return send(404, { statusCode: 404, name: "not_found", message: "Not found" });
+    }
+
+    if (apiKey && req.headers.authorization !== `Bearer ${apiKey}`) {
+      return send(401, { statusCode: 401, name: "missing_api_key", message: "Missing or wrong API key" });
+    }
+    let payload: { from?: string; to?: string | string[]; subject?: string; html?: string; text?: string };
+    try {
+      payload = JSON.parse(body);
+    } catch {
+      return send(422, { statusCode: 422, name: "validation_error", message: "Body is not JSON" });
+    }
+    const recipients = Array.isArray(payload.to) ? payload.to : payload.to ? [payload.to] : [];
+    const key = (req.headers["idempotency-key"] as string | undefined) ?? null;
+    const delay = take(delays, recipients);
+    if (delay) await new Promise((r) => setTimeout(r, delay.ms));
+    const failure = take(failures, recipients);
+    if (failure) {
+      requests.push({ to: recipients, status: failure.status, idempotencyKey: key });
+      return send(failure.status, { statusCode: failure.status, name: "internal_server_error", message: "Stand-in failure" });
+    }
+    if (!payload.from || recipients.length === 0 || !payload.subject) {
+      requests.push({ to: recipients, status: 422, idempotencyKey: key });
+      return send(422, { statusCode: 422, name: "validation_error", message: "from, to and subject are required" });
+    }
+    requests.push({ to: recipients, status: 200, idempotencyKey: key });
+    if (key && answered.has(key)) return send(200, { id: answered.get(key) });
+    const id = crypto.randomUUID();
+    if (key) answered.set(key, id);
+    emails.push({
+      id,
+      from: payload.from,
+      to: recipients,
+      subject: payload.subject,
+      html: payload.html ?? "",
+      text: payload.text ?? "",
+      idempotencyKey: key,
+      receivedAt: new Date().toISOString(),
+    });
+    return send(200, { id });
+  });
+
+  return new Promise((resolve) => {
+    server.listen(port, "127.0.0.1", () => {
+      const address = server.address() as { port: number };
+      resolve({
+        url: `http://127.0.0.1:${address.port}`,
+        emails,
+        requests,
+        failNext: (to, count, status = 500) => failures.set(to.toLowerCase(), { count, status }),
+        delayNext: (to, count, ms) => delays.set(to.toLowerCase(), { count, ms }),
+        close: () => new Promise((done) => server.close(() => done())),
+      });
+    });
+  });
+}
+
+if (import.meta.filename === process.argv[1]) {
+  const port = Number(process.env.STAND_IN_PORT ?? 3901);
+  const standIn = await startResendStandIn({ port, apiKey: process.env.RESEND_API_KEY });
+  console.log(`Resend stand-in listening on ${standIn.url}`);
+}

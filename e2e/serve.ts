@@ -1,0 +1,36 @@
+// Starts the built app for the end-to-end run: a fresh SQLite database, the shipped
+// letters, and email through the real Resend SDK pointed at the local stand-in.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { migrate, seed } from "../scripts/prepare";
+import { APP_PORT, APP_URL, E2E_DATABASE, E2E_DATA_DIR, RESEND_TEST_KEY, STAND_IN_URL } from "./config";
+
+fs.rmSync(E2E_DATA_DIR, { recursive: true, force: true });
+fs.mkdirSync(E2E_DATA_DIR, { recursive: true });
+const env = {
+  ...process.env,
+  NODE_ENV: "production" as const,
+  NEXT_TELEMETRY_DISABLED: "1",
+  DATABASE_URL: `file:${E2E_DATABASE}`,
+  APP_URL,
+  PORT: String(APP_PORT),
+  AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123456",
+  RESEND_API_KEY: RESEND_TEST_KEY,
+  RESEND_BASE_URL: STAND_IN_URL,
+  EMAIL_FROM: "Open Letters <letters@letters.test>",
+  OUTBOX_RETRY_BASE_MS: "500",
+  SIGN_RATE_LIMIT_PER_MINUTE: "1000",
+};
+Object.assign(process.env, env);
+migrate(env.DATABASE_URL);
+seed(env.DATABASE_URL);
+
+const root = path.resolve(import.meta.dirname, "..");
+const next = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(APP_PORT)], {
+  cwd: root,
+  env,
+  stdio: "inherit",
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => next.kill(signal));
+next.on("exit", (code) => process.exit(code ?? 0));

@@ -1,0 +1,110 @@
+import crypto from "node:crypto";
+import Database from "better-sqlite3";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { E2E_DATABASE, STAND_IN_URL } from "./config";
+import type { ReceivedEmail } from "./resend-stand-in";
+
+// Fixtures that give every spec its own letters and signers, so specs run in parallel.
+
+export interface TestLetter {
+  id: string;
+  slug: string;
+  title: string;
+}
+
+export function createLetter(
+  overrides: Partial<{ status: string; autoApproveMatchingDomain: boolean; allowIndividuals: boolean; goal: number }> = {},
+): TestLetter {
+  const id = `e2e${crypto.randomUUID().replaceAll("-", "").slice(0, 20)}`;
+  const slug = `e2e-letter-${id.slice(3, 13)}`;
+  const title = `Synthetic test letter ${id.slice(3, 9)}`;
+  const now = new Date().toISOString().replace("Z", "+00:00");
+  const db = new Database(E2E_DATABASE, { timeout: 10_000 });
+  try {
+    db.prepare(
+      `INSERT INTO Letter (id, slug, title, summary, body, kind, status, addressedTo, allowIndividuals, allowOrganizations,
+        autoApproveMatchingDomain, goal, publishedAt, createdAt, updatedAt)
+       VALUES (?, ?, ?, ?, ?, 'open_letter', ?, 'Test readers', ?, 1, ?, ?, ?, ?, ?)`,
+    ).run(
+      id, slug, title, "A synthetic letter made by a test.", "## For a test\n\nThis letter exists only for an automated test.",
+      overrides.status ?? "open", overrides.allowIndividuals === false ? 0 : 1, overrides.autoApproveMatchingDomain ? 1 : 0,
+      overrides.goal ?? 100, now, now, now,
+    );
+  } finally {
+    db.close();
+  }
+  return { id, slug, title };
+}
+
+export const uniqueEmail = (label = "signer") => `${label}-${crypto.randomUUID().slice(0, 8)}@example.org`;
+
+export async function emailsTo(request: APIRequestContext, to: string): Promise<ReceivedEmail[]> {
+  const response = await request.get(`${STAND_IN_URL}/__emails?to=${encodeURIComponent(to)}`);
+  return response.json();
+}
+
+/** Waits until the stand-in has received `count` emails for the address (a subject filter is optional). */
+export async function waitForEmails(
+  request: APIRequestContext,
+  to: string,
+  { count = 1, subject }: { count?: number; subject?: RegExp } = {},
+): Promise<ReceivedEmail[]> {
+  let found: ReceivedEmail[] = [];
+  await expect
+    .poll(async () => {
+      found = (await emailsTo(request, to)).filter((e) => !subject || subject.test(e.subject));
+      return found.length;
+    }, { timeout: 20_000, message: `waiting for ${count} email(s) to ${to}` })
+    .toBeGreaterThanOrEqual(count);
+  return found;
+}
+
+export function confirmLink(email: ReceivedEmail): string {
+  const link = email.text.match(/https?:\/\/[^\s]+\/verify\/[A-Za-z0-9_-]{43}/)?.[0];
+  if (!link) throw new Error(`no confirmation link in: ${email.text}`);
+  return link;
+}
+
+export async function counts(request: APIRequestContext, slug: string) {
+  const response = await request.get(`/api/letters/${slug}/counts`);
+  expect(response.status()).toBe(200);
+  return response.json();
+}
+
+export interface Signer {
+  kind?: "individual" | "organization";
+  name: string;
+  email: string;
+  country: string;
+  organizationName?: string;
+  website?: string;
+  listPublicly?: boolean;
+}
+
+export async function fillSignForm(page: Page, signer: Signer) {
+  if (signer.kind === "organization") await page.getByLabel("For an organisation").check();
+  if (signer.organizationName !== undefined) await page.getByLabel("Organisation name").fill(signer.organizationName);
+  if (signer.website !== undefined) await page.getByLabel("Organisation website").fill(signer.website);
+  await page.getByLabel(signer.kind === "organization" ? "Your name (the contact)" : "Full name").fill(signer.name);
+  await page.getByLabel(signer.kind === "organization" ? "Your email at the organisation" : "Email", { exact: true }).fill(signer.email);
+  await page.getByLabel("Country", { exact: true }).selectOption(signer.country);
+  if (signer.listPublicly ?? true) await page.getByLabel(/List (my name|our organisation's name) publicly/).check();
+  await page.getByLabel(/I agree that my name/).check();
+}
+
+export async function signViaApi(request: APIRequestContext, slug: string, body: Record<string, unknown>) {
+  return request.post(`/api/letters/${slug}/signatures`, { data: body });
+}
+
+/** Makes every confirmation link sent to an address older than its 7 days. */
+export function expireLinksOf(email: string): void {
+  const db = new Database(E2E_DATABASE, { timeout: 10_000 });
+  try {
+    db.prepare(
+      `UPDATE ConfirmationToken SET expiresAt = '2020-01-01T00:00:00.000+00:00'
+       WHERE signatureId IN (SELECT id FROM Signature WHERE email = ?)`,
+    ).run(email);
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,186 @@
+import crypto from "node:crypto";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { startResendStandIn, type StandIn } from "@/e2e/resend-stand-in";
+import { configureDatabase, db } from "@/lib/db";
+import { SEND_TIMEOUT_MS } from "@/lib/email/deliver";
+import { processOutbox } from "@/lib/email/outbox-worker";
+import { getEnv, type Env } from "@/lib/env";
+
+let standIn: StandIn;
+let env: Env;
+
+beforeAll(async () => {
+  await configureDatabase();
+  standIn = await startResendStandIn({ apiKey: "re_test" });
+  env = { ...getEnv(), RESEND_API_KEY: "re_test", RESEND_BASE_URL: standIn.url, OUTBOX_RETRY_BASE_MS: 1000, OUTBOX_MAX_ATTEMPTS: 3 };
+});
+afterAll(() => standIn?.close());
+
+// processOutbox works on every due row: each test starts from an empty outbox
+beforeEach(async () => {
+  await db.outboxEmail.deleteMany();
+  vi.spyOn(console, "warn").mockImplementation(() => {});
+});
+afterEach(() => vi.restoreAllMocks());
+
+/** A clock the test moves by hand. */
+function clock(start = Date.now()) {
+  let at = start;
+  return { now: () => new Date(at), advance: (ms: number) => (at += ms), at: () => at };
+}
+
+async function queue(now: Date = new Date()) {
+  const to = `reader-${crypto.randomUUID().slice(0, 8)}@example.org`;
+  const row = await db.outboxEmail.create({
+    data: {
+      template: "signature-confirm", to, subject: "Confirm your signature: A test letter",
+      html: "<p>Confirm: <a href=\"http://letters.test/verify/abc\">link</a></p>",
+      text: "Confirm: http://letters.test/verify/abc", nextAttemptAt: now,
+    },
+  });
+  return { id: row.id, to };
+}
+
+const row = (id: string) => db.outboxEmail.findUniqueOrThrow({ where: { id } });
+const received = (to: string) => standIn.emails.filter((e) => e.to.includes(to));
+const requests = (to: string) => standIn.requests.filter((r) => r.to.includes(to));
+
+describe("processOutbox with Resend (the stand-in)", () => {
+  it("delivers a message once, with the idempotency key outbox/<id>, and records the provider's id", async () => {
+    const { id, to } = await queue();
+    expect(await processOutbox(env)).toBe(1);
+
+    const [email] = received(to);
+    expect(received(to)).toHaveLength(1);
+    expect(email).toMatchObject({ idempotencyKey: `outbox/${id}`, subject: "Confirm your signature: A test letter", from: env.EMAIL_FROM });
+    expect(email.text).toContain("http://letters.test/verify/abc");
+    expect(email.html).toContain("<a href=");
+    const sent = await row(id);
+    expect(sent).toMatchObject({ status: "sent", providerId: email.id, attempts: 1, lastError: null, lockedUntil: null });
+    expect(sent.sentAt).toBeInstanceOf(Date);
+
+    // nothing left to do: a second run sends nothing
+    expect(await processOutbox(env)).toBe(0);
+    expect(received(to)).toHaveLength(1);
+  });
+
+  it("retries a 500 with doubling backoff, and sends exactly one email when the provider recovers", async () => {
+    const time = clock();
+    const { id, to } = await queue(time.now());
+    standIn.failNext(to, 2, 500);
+
+    await processOutbox(env, time.now);
+    let state = await row(id);
+    expect(state).toMatchObject({ status: "pending", attempts: 1 });
+    expect(state.lastError).toContain("500");
+    expect(state.nextAttemptAt.getTime()).toBe(time.at() + 1000);
+
+    // not due yet: nothing happens
+    time.advance(999);
+    expect(await processOutbox(env, time.now)).toBe(0);
+
+    time.advance(2);
+    await processOutbox(env, time.now);
+    state = await row(id);
+    expect(state).toMatchObject({ status: "pending", attempts: 2 });
+    expect(state.nextAttemptAt.getTime()).toBe(time.at() + 2000);
+
+    time.advance(2001);
+    await processOutbox(env, time.now);
+    expect(await row(id)).toMatchObject({ status: "sent", attempts: 3, lastError: null });
+    expect(requests(to).map((r) => r.status)).toEqual([500, 500, 200]);
+    expect(new Set(requests(to).map((r) => r.idempotencyKey))).toEqual(new Set([`outbox/${id}`]));
+    expect(received(to)).toHaveLength(1);
+  });
+
+  it("retries after 429 Too Many Requests", async () => {
+    const time = clock();
+    const { id, to } = await queue(time.now());
+    standIn.failNext(to, 1, 429);
+    await processOutbox(env, time.now);
+    expect(await row(id)).toMatchObject({ status: "pending", attempts: 1 });
+    expect((await row(id)).lastError).toContain("429");
+    time.advance(1001);
+    await processOutbox(env, time.now);
+    expect(await row(id)).toMatchObject({ status: "sent", attempts: 2 });
+    expect(received(to)).toHaveLength(1);
+  });
+
+  it("does not retry a 422: the message is marked failed after one attempt", async () => {
+    const time = clock();
+    const { id, to } = await queue(time.now());
+    standIn.failNext(to, 1, 422);
+    await processOutbox(env, time.now);
+    const state = await row(id);
+    expect(state).toMatchObject({ status: "failed", attempts: 1, providerId: null });
+    expect(state.lastError).toContain("422");
+
+    time.advance(60 * 60 * 1000);
+    expect(await processOutbox(env, time.now)).toBe(0);
+    expect(requests(to)).toHaveLength(1);
+    expect(received(to)).toHaveLength(0);
+  });
+
+  it("gives up after OUTBOX_MAX_ATTEMPTS when the provider keeps failing", async () => {
+    const time = clock();
+    const { id, to } = await queue(time.now());
+    standIn.failNext(to, 100, 500);
+    for (let attempt = 1; attempt <= env.OUTBOX_MAX_ATTEMPTS; attempt++) {
+      expect(await processOutbox(env, time.now)).toBe(1);
+      expect((await row(id)).attempts).toBe(attempt);
+      time.advance(60 * 60 * 1000);
+    }
+    expect(await row(id)).toMatchObject({ status: "failed", attempts: 3 });
+    expect(await processOutbox(env, time.now)).toBe(0);
+    expect(requests(to)).toHaveLength(3);
+    expect(received(to)).toHaveLength(0);
+  });
+
+  it("takes back a message whose sender's lease ran out, and leaves one still leased alone", async () => {
+    const time = clock();
+    const stale = await queue(time.now());
+    const leased = await queue(time.now());
+    await db.outboxEmail.update({ where: { id: stale.id }, data: { status: "sending", attempts: 1, lockedUntil: new Date(time.at() - 1) } });
+    await db.outboxEmail.update({ where: { id: leased.id }, data: { status: "sending", attempts: 1, lockedUntil: new Date(time.at() + 30_000) } });
+
+    expect(await processOutbox(env, time.now)).toBe(1);
+    expect(await row(stale.id)).toMatchObject({ status: "sent", attempts: 2 });
+    expect(await row(leased.id)).toMatchObject({ status: "sending", attempts: 1 });
+    expect(received(leased.to)).toHaveLength(0);
+  });
+
+  it(
+    "gives up waiting on a provider that does not answer and keeps the message for a retry",
+    async () => {
+      expect(SEND_TIMEOUT_MS).toBe(10_000);
+      const time = clock();
+      const { id, to } = await queue(time.now());
+      standIn.delayNext(to, 1, SEND_TIMEOUT_MS + 2_000);
+
+      const started = Date.now();
+      await processOutbox(env, time.now);
+      expect(Date.now() - started).toBeLessThan(SEND_TIMEOUT_MS + 1_500);
+      const state = await row(id);
+      expect(state).toMatchObject({ status: "pending", attempts: 1, providerId: null });
+      expect(state.lastError).toBeTruthy();
+      expect(state.nextAttemptAt.getTime()).toBe(time.at() + 1000);
+    },
+    30_000,
+  );
+});
+
+describe("processOutbox without a Resend key (local mailbox)", () => {
+  it("marks the message sent with a local/ id and prints it with its links to the log", async () => {
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    const local: Env = { ...env, RESEND_API_KEY: undefined };
+    const { id, to } = await queue();
+    const before = standIn.requests.length;
+
+    expect(await processOutbox(local)).toBe(1);
+    expect(await row(id)).toMatchObject({ status: "sent", providerId: `local/${id}`, attempts: 1 });
+    const printed = log.mock.calls.map((call) => call.join(" ")).join("\n");
+    expect(printed).toContain(to);
+    expect(printed).toContain("http://letters.test/verify/abc");
+    expect(standIn.requests.length).toBe(before);
+  });
+});
