@@ -59,6 +59,14 @@ export function SignForm({
     setClientErrors(validate(formRef.current, next));
   }
 
+  // A field that shows an error is checked again as it changes, so the message goes
+  // as soon as it is fixed rather than when the person moves on.
+  function onChange(event: FormEvent<HTMLFormElement>) {
+    const name = (event.target as unknown as HTMLInputElement).name;
+    if (!name || !formRef.current || !errors[name]) return;
+    setClientErrors(validate(formRef.current, new Set(touched).add(name)));
+  }
+
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
@@ -88,6 +96,7 @@ export function SignForm({
       action={formAction}
       onSubmit={onSubmit}
       onBlur={onBlur}
+      onChange={onChange}
       noValidate
       className="space-y-5"
       aria-describedby={summary ? "sign-summary" : undefined}

@@ -16,7 +16,7 @@ test("the form shows field errors before submitting, tied to their fields", asyn
   await expect(name).toHaveAccessibleDescription("Name is required.");
   await expect(page.getByLabel("Email", { exact: true })).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByLabel("Country", { exact: true })).toHaveAccessibleDescription("Choose a country from the list.");
-  await expect(page.getByText("Tick the box to agree before signing.")).toBeVisible();
+  await expect(page.getByLabel(/I agree that my name/)).toHaveAccessibleDescription("Tick the box to agree before signing.");
 
   await name.fill("=HYPERLINK(\"http://evil.example\")");
   await page.getByLabel("Email", { exact: true }).fill("not-an-email");
@@ -145,7 +145,7 @@ test.describe("the JSON API", () => {
       last = await request.post(`/api/letters/${letter.slug}/signatures`, { data: body });
       statuses.push(last.status());
     }
-    expect(statuses).toEqual([202, 202, 202, 202, 202, 429]);
+    expect(statuses, await last!.text()).toEqual([202, 202, 202, 202, 202, 429]);
     expect(Number(last!.headers()["retry-after"])).toBeGreaterThan(0);
     expect((await last!.json()).error.code).toBe("rate_limited");
   });

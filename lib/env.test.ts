@@ -38,6 +38,13 @@ describe("parseEnv: defaults", () => {
     expect(env.ADMIN_EMAILS).toEqual(["ada@example.org", "bob@example.org"]);
   });
 
+  it("treats an empty variable as unset, so its default applies", () => {
+    const env = parseEnv({ PORT: "", APP_URL: " ", EMAIL_FROM: "" });
+    expect(env.PORT).toBe(3000);
+    expect(env.APP_URL).toBe("http://localhost:3000");
+    expect(env.EMAIL_FROM).toContain("@");
+  });
+
   it("treats an empty RESEND_API_KEY as unset (local mailbox)", () => {
     expect(parseEnv({ RESEND_API_KEY: "" }).RESEND_API_KEY).toBeUndefined();
   });

@@ -54,7 +54,9 @@ export type Env = z.infer<typeof envSchema> & { AUTH_SECRET: string };
 export class ConfigError extends Error {}
 
 export function parseEnv(source: Record<string, string | undefined>): z.infer<typeof envSchema> {
-  const result = envSchema.safeParse(source);
+  // An empty variable (PORT=) means "not set": the default applies.
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value.trim() !== ""));
+  const result = envSchema.safeParse(present);
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
   throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);

@@ -34,7 +34,9 @@ export function letterCounts(letterId: string, since: Date): Promise<LetterCount
   if (hit && Date.now() - hit.at < COUNTS_TTL_MS) return hit.value;
   const value = readCounts(letterId, since);
   cache.set(letterId, { at: Date.now(), value });
-  value.catch(() => cache.delete(letterId));
+  value.catch(() => {
+    if (cache.get(letterId)?.value === value) cache.delete(letterId);
+  });
   return value;
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterMemory, type RateLimiterRes } from "rate-limiter-flexible";
 import { getEnv } from "../env";
 import { AppError } from "./app-error";
 
@@ -24,8 +24,9 @@ export async function limitSigning({ ip, letterSlug, emailCanonical }: { ip: str
     await byIp.consume(ip);
     await byEmail.consume(`${letterSlug}:${emailCanonical}`);
   } catch (rejection) {
-    if (!(rejection instanceof RateLimiterRes)) throw rejection;
-    const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+    // Duck-typed: the bundler may hold two copies of the class, defeating instanceof.
+    if (typeof (rejection as RateLimiterRes)?.msBeforeNext !== "number") throw rejection;
+    const seconds = Math.max(1, Math.ceil((rejection as RateLimiterRes).msBeforeNext / 1000));
     throw new AppError(
       "rate_limited",
       429,

@@ -45,7 +45,7 @@ export function cachedJson(request: Request, body: unknown, cacheControl: string
   const etag = `"${crypto.createHash("sha1").update(text).digest("base64url")}"`;
   const headers = { ...CORS_HEADERS, ETag: etag, "Cache-Control": cacheControl, Vary: "Accept-Encoding" };
   const ifNoneMatch = request.headers.get("if-none-match");
-  if (ifNoneMatch && ifNoneMatch.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag)) {
+  if (ifNoneMatch && (ifNoneMatch.trim() === "*" || ifNoneMatch.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag))) {
     return new Response(null, { status: 304, headers });
   }
   return new Response(text, { status: 200, headers: { "Content-Type": "application/json; charset=utf-8", ...headers } });

@@ -23,6 +23,11 @@ describe("emailMatchesWebsite", () => {
     expect(emailMatchesWebsite("press@example.org.evil.com", "https://example.org")).toBe(false);
   });
 
+  it("treats tenants of a shared host (a private suffix) as different organisations", () => {
+    expect(emailMatchesWebsite("me@evil.duckdns.org", "https://victim.duckdns.org")).toBe(false);
+    expect(emailMatchesWebsite("me@someone.github.io", "https://other.github.io")).toBe(false);
+  });
+
   it("is false without a website", () => {
     expect(emailMatchesWebsite("press@example.org", null)).toBe(false);
     expect(emailMatchesWebsite("press@example.org", undefined)).toBe(false);

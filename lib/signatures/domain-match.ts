@@ -7,7 +7,10 @@ import { getDomain } from "tldts";
  */
 export function emailMatchesWebsite(email: string, website: string | null | undefined): boolean {
   if (!website) return false;
-  const emailDomain = getDomain(email.slice(email.lastIndexOf("@") + 1));
-  const siteDomain = getDomain(website);
+  // Private suffixes count (github.io, duckdns.org...): two tenants of one shared host
+  // are different organisations.
+  const options = { allowPrivateDomains: true };
+  const emailDomain = getDomain(email.slice(email.lastIndexOf("@") + 1), options);
+  const siteDomain = getDomain(website, options);
   return emailDomain !== null && emailDomain === siteDomain;
 }

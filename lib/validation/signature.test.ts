@@ -89,6 +89,15 @@ describe("signatureInputSchema: field errors", () => {
     expect(Object.keys(errorsFor({ ...individual, country: "" }))).toEqual(["country"]);
   });
 
+  it("rejects a website with a user name or password, which would point elsewhere", () => {
+    expect(errorsFor({ ...organisation, website: "https://www.victim.org@evil.example" }).website?.[0]).toMatch(/user name or password/);
+  });
+
+  it("stores the website as browsers read it", () => {
+    const data = signatureInputSchema.parse({ ...organisation, website: "HTTPS://Example.ORG/Our Work" });
+    expect(data.kind === "organization" && data.website).toBe("https://example.org/Our%20Work");
+  });
+
   it.each(["ftp://x.org", "javascript:alert(1)", "https://", "not a website"])(
     "rejects the website %j",
     (website) => {

@@ -57,7 +57,19 @@ const website = z
       hostname: z.regexes.domain,
       message: "Enter the website's address starting with http:// or https://.",
     }),
-  );
+  )
+  // "https://victim.org@evil.example" is a page on evil.example: no credentials in a URL.
+  .refine((v) => !URL.canParse(v) || (!new URL(v).username && !new URL(v).password), {
+    message: "Enter the website's address without a user name or password.",
+    abort: true,
+  })
+  .transform(normaliseUrl);
+
+/** The URL as browsers read it, without the lone "/" they add to a bare host. */
+function normaliseUrl(value: string): string {
+  const url = new URL(value);
+  return url.pathname === "/" && !url.search && !url.hash ? url.origin : url.href;
+}
 
 const comment = z
   .string()
