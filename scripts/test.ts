@@ -11,7 +11,7 @@ import { chromiumExecutable } from "../e2e/chromium";
 const root = path.resolve(import.meta.dirname, "..");
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
-const results = path.join(root, "test-results");
+const results = path.join(root, "reports");
 
 function ensureChromium(): void {
   if (chromiumExecutable()) return;
