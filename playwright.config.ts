@@ -27,7 +27,7 @@ export default defineConfig({
       stdout: "ignore",
     },
     {
-      command: "node --conditions=react-server --import tsx e2e/serve.ts",
+      command: "node --import ./scripts/server-only-hook.mjs --import tsx e2e/serve.ts",
       url: `${APP_URL}/api/letters`,
       timeout: 120_000,
       reuseExistingServer: false,

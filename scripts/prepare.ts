@@ -54,7 +54,7 @@ export function migrate(databaseUrl: string): void {
 }
 
 export function seed(databaseUrl: string): void {
-  execFileSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/seed.ts"], {
+  execFileSync(process.execPath, ["--import", "./scripts/server-only-hook.mjs", "--import", "tsx", "scripts/seed.ts"], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: databaseUrl },
     stdio: "inherit",

@@ -37,7 +37,10 @@ export function ConfirmSignatureEmail({
       </Section>
       <Text style={styles.small}>
         The link works for 7 days and opens a page with a button; nothing is counted until you press it. If the
-        button does not work, paste this address into your browser: <Link href={confirmUrl}>{confirmUrl}</Link>
+        button does not work, paste this address into your browser:{" "}
+        <Link href={confirmUrl} style={styles.link}>
+          {confirmUrl}
+        </Link>
       </Text>
     </EmailLayout>
   );

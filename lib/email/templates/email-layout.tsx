@@ -37,5 +37,6 @@ export const styles = {
     padding: "12px 22px",
     textDecoration: "none",
   },
-  small: { color: "#52525b", fontSize: 14, lineHeight: "22px", margin: "16px 0 0", wordBreak: "break-all" as const },
+  small: { color: "#52525b", fontSize: 14, lineHeight: "22px", margin: "16px 0 0" },
+  link: { color: "#1d4ed8", overflowWrap: "anywhere" as const, wordBreak: "break-all" as const },
 };
