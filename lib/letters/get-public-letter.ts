@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../db";
+import { effectiveStatus } from "./effective-status";
 
 // A letter as the public sees it. Drafts do not exist for the public.
 
@@ -22,7 +23,8 @@ export const publicLetterSelect = {
 
 export async function getPublicLetter({ slug }: { slug: string }) {
   const letter = await db.letter.findUnique({ where: { slug }, select: publicLetterSelect });
-  return letter && letter.status !== "draft" ? letter : null;
+  if (!letter || letter.status === "draft") return null;
+  return { ...letter, status: effectiveStatus(letter) };
 }
 
 export type PublicLetter = NonNullable<Awaited<ReturnType<typeof getPublicLetter>>>;

@@ -9,6 +9,7 @@ import { OrganizationAwaitingReviewEmail } from "../email/templates/organization
 import { AppError, letterNotOpen } from "../http/app-error";
 import { emailMatchesWebsite } from "./domain-match";
 import { hashToken, looksLikeToken } from "./tokens";
+import { effectiveStatus } from "../letters/effective-status";
 
 export interface ConfirmedSignature {
   /** "confirmed" the first time; "already_confirmed" for every repeat. */
@@ -36,7 +37,7 @@ export async function findConfirmation({ token, now = new Date() }: { token: str
         select: {
           id: true, kind: true, name: true, email: true, status: true, country: true,
           organizationName: true, website: true,
-          letter: { select: { id: true, slug: true, title: true, status: true, autoApproveMatchingDomain: true } },
+          letter: { select: { id: true, slug: true, title: true, status: true, closesAt: true, autoApproveMatchingDomain: true } },
         },
       },
     },
@@ -63,7 +64,7 @@ export async function confirmSignature({ token, now = new Date() }: { token: str
     letter: { slug: letter.slug, title: letter.title },
   });
   if (done) return answer("already_confirmed", signature.status);
-  if (letter.status !== "open") throw letterNotOpen(letter.status);
+  if (effectiveStatus(letter) !== "open") throw letterNotOpen(effectiveStatus(letter));
 
   const isOrganization = signature.kind === "organization";
   const domainMatch = isOrganization && emailMatchesWebsite(signature.email, signature.website);

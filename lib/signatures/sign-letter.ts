@@ -10,6 +10,7 @@ import { Prisma } from "../generated/prisma/client";
 import type { SignatureInput } from "../validation/signature";
 import { canonicalEmail } from "./canonical-email";
 import { createToken } from "./tokens";
+import { effectiveStatus } from "../letters/effective-status";
 
 export type SignOutcome = "created" | "resent" | "already_signed";
 
@@ -23,10 +24,10 @@ export type SignOutcome = "created" | "resent" | "already_signed";
 export async function signLetter({ slug, input }: { slug: string; input: SignatureInput }): Promise<SignOutcome> {
   const letter = await db.letter.findUnique({
     where: { slug },
-    select: { id: true, slug: true, title: true, status: true, allowIndividuals: true, allowOrganizations: true },
+    select: { id: true, slug: true, title: true, status: true, closesAt: true, allowIndividuals: true, allowOrganizations: true },
   });
   if (!letter || letter.status === "draft") throw letterNotFound();
-  if (letter.status !== "open") throw letterNotOpen(letter.status);
+  if (effectiveStatus(letter) !== "open") throw letterNotOpen(effectiveStatus(letter));
   const allowed = input.kind === "individual" ? letter.allowIndividuals : letter.allowOrganizations;
   if (!allowed) {
     const message =

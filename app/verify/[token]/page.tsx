@@ -6,6 +6,7 @@ import { ShareLinks } from "@/components/share-links";
 import { appUrl } from "@/lib/app-url";
 import { AppError } from "@/lib/http/app-error";
 import { findConfirmation } from "@/lib/signatures/confirm-signature";
+import { effectiveStatus } from "@/lib/letters/effective-status";
 import { confirmSignatureAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -55,12 +56,13 @@ export default async function VerifyPage({ params, searchParams }: Props) {
     );
   }
 
-  const closed = problem === "letter_not_open" || letter.status !== "open";
+  const status = effectiveStatus(letter);
+  const closed = problem === "letter_not_open" || status !== "open";
   return (
     <NoticeCard icon="✉" title={closed ? "This letter is not taking signatures" : "Confirm your signature"}>
       {closed ? (
         <p>
-          <em>{letter.title}</em> is {letter.status === "paused" ? "paused" : "closed"}, so your signature cannot be
+          <em>{letter.title}</em> is {status === "paused" ? "paused" : "closed"}, so your signature cannot be
           counted now.{" "}
           <Link href={`/letters/${letter.slug}`} className="font-medium text-brand-700 hover:underline">
             Read the letter
