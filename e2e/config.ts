@@ -1,8 +1,9 @@
 import path from "node:path";
 
 // Where the end-to-end run's app, stand-in and database live.
-export const APP_PORT = 3100;
-export const STAND_IN_PORT = 3901;
+// Ports can be moved (E2E_APP_PORT, E2E_STAND_IN_PORT) to run two checkouts side by side.
+export const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
+export const STAND_IN_PORT = Number(process.env.E2E_STAND_IN_PORT ?? 3901);
 export const APP_URL = `http://127.0.0.1:${APP_PORT}`;
 export const STAND_IN_URL = `http://127.0.0.1:${STAND_IN_PORT}`;
 export const RESEND_TEST_KEY = "re_test_e2e_key";
