@@ -24,17 +24,34 @@ export async function limitSigning({ ip, letterSlug, emailCanonical }: { ip: str
     await byIp.consume(ip);
     await byEmail.consume(`${letterSlug}:${emailCanonical}`);
   } catch (rejection) {
-    // Duck-typed: the bundler may hold two copies of the class, defeating instanceof.
-    if (typeof (rejection as RateLimiterRes)?.msBeforeNext !== "number") throw rejection;
-    const seconds = Math.max(1, Math.ceil((rejection as RateLimiterRes).msBeforeNext / 1000));
-    throw new AppError(
-      "rate_limited",
-      429,
-      `Too many attempts. Please wait ${seconds < 120 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`} and try again.`,
-      undefined,
-      { "Retry-After": String(seconds) },
-    );
+    throw tooMany(rejection);
   }
+}
+
+const named = ((globalThis as unknown as { namedLimiters?: Map<string, RateLimiterMemory> }).namedLimiters ??= new Map());
+
+/** A named limit of `points` per `durationS` seconds per key; throws a 429 AppError past it. */
+export async function consumeLimit(name: string, key: string, { points, durationS }: { points: number; durationS: number }) {
+  let limiter = named.get(name);
+  if (!limiter) named.set(name, (limiter = new RateLimiterMemory({ keyPrefix: name, points, duration: durationS })));
+  try {
+    await limiter.consume(key);
+  } catch (rejection) {
+    throw tooMany(rejection);
+  }
+}
+
+function tooMany(rejection: unknown): unknown {
+  // Duck-typed: the bundler may hold two copies of the class, defeating instanceof.
+  if (typeof (rejection as RateLimiterRes)?.msBeforeNext !== "number") return rejection;
+  const seconds = Math.max(1, Math.ceil((rejection as RateLimiterRes).msBeforeNext / 1000));
+  return new AppError(
+    "rate_limited",
+    429,
+    `Too many attempts. Please wait ${seconds < 120 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`} and try again.`,
+    undefined,
+    { "Retry-After": String(seconds) },
+  );
 }
 
 /** The client's address as the nearest proxy reports it, else a shared bucket. */

@@ -1,0 +1,74 @@
+import "server-only";
+import { createElement } from "react";
+import NextAuth from "next-auth";
+import Resend from "next-auth/providers/resend";
+import { PrismaAdapter } from "@auth/prisma-adapter";
+import { db } from "../db";
+import { getEnv } from "../env";
+import { emailsEnqueued, enqueueEmail, renderEmail } from "../email/send-email";
+import { AdminSignInEmail } from "../email/templates/admin-sign-in";
+import { findRole } from "./find-role";
+import { withHashedSessions } from "./hashed-session-adapter";
+
+// Auth.js for /admin: sign-in by an emailed link (sent by the project's own email
+// module), database sessions, and only allowed addresses.
+
+export const SIGN_IN_LINK_LIFETIME_S = 15 * 60;
+export const SESSION_IDLE_S = 8 * 60 * 60;
+export const SESSION_ABSOLUTE_MS = 7 * 24 * 60 * 60 * 1000;
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+  const env = getEnv();
+  const secure = env.APP_URL.startsWith("https://");
+  return {
+    secret: env.AUTH_SECRET,
+    trustHost: true,
+    adapter: withHashedSessions(PrismaAdapter(db as never), {
+      absoluteLifetimeMs: SESSION_ABSOLUTE_MS,
+      createdAt: async (sessionToken) =>
+        (await db.session.findUnique({ where: { sessionToken }, select: { createdAt: true } }))?.createdAt ?? null,
+    }),
+    session: { strategy: "database", maxAge: SESSION_IDLE_S, updateAge: 15 * 60 },
+    useSecureCookies: secure,
+    cookies: {
+      sessionToken: {
+        // __Host-: only this exact host, only over https, path / (no Domain attribute).
+        name: secure ? "__Host-authjs.session-token" : "authjs.session-token",
+        options: { httpOnly: true, sameSite: "lax", path: "/", secure },
+      },
+    },
+    pages: { signIn: "/admin/sign-in", verifyRequest: "/admin/sign-in/check-email", error: "/admin/sign-in" },
+    providers: [
+      Resend({
+        apiKey: "unused: the project's email module sends",
+        from: env.EMAIL_FROM,
+        maxAge: SIGN_IN_LINK_LIFETIME_S,
+        normalizeIdentifier: (identifier) => identifier.trim().toLowerCase(),
+        async sendVerificationRequest({ identifier, url }) {
+          // Anyone not allowed sees the same "check your email" page and is sent nothing.
+          if (!(await findRole(identifier))) return;
+          // The link's origin is APP_URL, never the Host header of the request that asked.
+          const link = new URL(url);
+          const safe = new URL(`${link.pathname}${link.search}`, env.APP_URL).toString();
+          const email = await renderEmail({
+            template: "admin-sign-in",
+            to: identifier,
+            subject: "Sign in to Open Letters",
+            element: createElement(AdminSignInEmail, { url: safe }),
+          });
+          await db.$transaction((tx) => enqueueEmail(tx, email));
+          emailsEnqueued();
+        },
+      }),
+    ],
+    callbacks: {
+      async signIn({ user, email }) {
+        if (email?.verificationRequest) return true;
+        return (await findRole(user.email)) !== null;
+      },
+      async session({ session, user }) {
+        return { ...session, user: { ...session.user, id: user.id, email: user.email } };
+      },
+    },
+  };
+});

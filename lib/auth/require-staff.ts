@@ -1,0 +1,38 @@
+import "server-only";
+import { forbidden, redirect } from "next/navigation";
+import { auth } from "./auth";
+import { findRole } from "./find-role";
+import { can, type Permission, type Role } from "./roles";
+import { AppError } from "../http/app-error";
+
+export interface Staff {
+  id: string;
+  email: string;
+  role: Role;
+}
+
+/** The signed-in person with their current role (re-read on every call), or null. */
+export async function currentStaff(): Promise<Staff | null> {
+  const session = await auth();
+  const email = session?.user?.email;
+  const id = (session?.user as { id?: string } | undefined)?.id;
+  if (!email || !id) return null;
+  const role = await findRole(email);
+  return role ? { id, email, role } : null;
+}
+
+/** For pages: sends strangers to sign in, and answers 403 to a role without the permission. */
+export async function requireStaffPage(permission: Permission = "moderate"): Promise<Staff> {
+  const staff = await currentStaff();
+  if (!staff) redirect("/admin/sign-in");
+  if (!can(staff.role, permission)) forbidden();
+  return staff;
+}
+
+/** For route handlers and server actions: 401 or 403 as an AppError. */
+export async function requireStaff(permission: Permission = "moderate"): Promise<Staff> {
+  const staff = await currentStaff();
+  if (!staff) throw new AppError("unauthorized", 401, "Sign in to continue.");
+  if (!can(staff.role, permission)) throw new AppError("forbidden", 403, "Your role does not allow this.");
+  return staff;
+}

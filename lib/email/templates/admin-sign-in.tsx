@@ -1,0 +1,28 @@
+import { Button, Heading, Link, Section, Text } from "@react-email/components";
+import { EmailLayout, styles } from "./email-layout";
+
+export interface AdminSignInEmailProps {
+  url: string;
+}
+
+export function AdminSignInEmail({ url = "http://localhost:3000/api/auth/callback/resend?token=preview" }: AdminSignInEmailProps) {
+  return (
+    <EmailLayout preview="Your link to sign in to the moderation area">
+      <Heading style={styles.heading}>Sign in to Open Letters</Heading>
+      <Text style={styles.text}>
+        Use this button to sign in to the moderation area. It works once, for 15 minutes.
+      </Text>
+      <Section style={{ margin: "8px 0 8px" }}>
+        <Button href={url} style={styles.button}>
+          Sign in
+        </Button>
+      </Section>
+      <Text style={styles.small}>
+        If you did not ask to sign in, ignore this message: nobody can use it without access to your inbox. The
+        link: <Link href={url} style={styles.link}>{url}</Link>
+      </Text>
+    </EmailLayout>
+  );
+}
+
+export default AdminSignInEmail;

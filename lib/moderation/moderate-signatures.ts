@@ -1,0 +1,82 @@
+import "server-only";
+import { db } from "../db";
+import { adjustCount } from "../counts/adjust-count";
+import { forgetLetterCounts } from "../counts/letter-counts";
+import { AppError } from "../http/app-error";
+import type { Staff } from "../auth/require-staff";
+import { recordAudit } from "./record-audit";
+import { countDelta, needsReason, transition, type ModerationAction } from "./transitions";
+
+export interface ModerationResult {
+  changed: number;
+  skipped: number;
+}
+
+/**
+ * Applies one moderation action to the given signatures. Each signature's new state,
+ * its counter change and its audit entry are written in one transaction, so counts
+ * never drift from states. Signatures the action does not apply to are skipped.
+ */
+export async function moderateSignatures({
+  actor,
+  ids,
+  action,
+  reason,
+  auditEach = true,
+  now = new Date(),
+}: {
+  actor: Staff;
+  ids: string[];
+  action: ModerationAction;
+  reason?: string | null;
+  /** false for bulk runs over a filter: the caller writes one summary entry instead */
+  auditEach?: boolean;
+  now?: Date;
+}): Promise<ModerationResult> {
+  const why = reason?.trim() || null;
+  if (needsReason(action) && !why) {
+    throw new AppError("reason_required", 422, "Give a reason: it is kept in the audit log.", { reason: ["A reason is required."] });
+  }
+  const letters = new Set<string>();
+  const result = await db.$transaction(async (tx) => {
+    const signatures = await tx.signature.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, letterId: true, status: true, confirmedAt: true, country: true, kind: true, flags: true },
+    });
+    let changed = 0;
+    for (const signature of signatures) {
+      const next = transition(action, signature);
+      if (!next || (next.to === signature.status && (!next.clearFlags || signature.flags === ""))) continue;
+      const updated = await tx.signature.updateMany({
+        where: { id: signature.id, status: signature.status },
+        data: {
+          status: next.to,
+          flags: next.clearFlags ? "" : undefined,
+          moderatedAt: now,
+          moderationReason: why,
+          countedAt: next.to === "counted" && signature.status !== "counted" ? now : undefined,
+        },
+      });
+      if (updated.count === 0) continue;
+      const delta = countDelta(signature.status, next.to);
+      if (delta !== 0) {
+        await adjustCount(tx, { letterId: signature.letterId, country: signature.country, kind: signature.kind, delta, now });
+      }
+      if (auditEach) {
+        await recordAudit(tx, actor, {
+          action: `signature.${action}`,
+          targetType: "signature",
+          targetId: signature.id,
+          letterId: signature.letterId,
+          reason: why,
+          detail: { from: signature.status, to: next.to },
+        });
+      }
+      letters.add(signature.letterId);
+      changed += 1;
+    }
+    return { changed, skipped: ids.length - changed };
+  });
+  for (const letterId of letters) forgetLetterCounts(letterId);
+  return result;
+}
