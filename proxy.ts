@@ -2,10 +2,27 @@ import { NextResponse, type NextRequest } from "next/server";
 import { AppError } from "./lib/http/app-error";
 import { findConfirmation } from "./lib/signatures/confirm-signature";
 
+// Two early answers. Neither is a security boundary: every admin page, action and
+// route handler checks the role itself.
+export async function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  if (pathname.startsWith("/admin")) return adminGate(request);
+  return expiredLinkStatus(request);
+}
+
+// Without a session cookie there is nothing to see in /admin but the sign-in page.
+function adminGate(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  if (pathname.startsWith("/admin/sign-in")) return NextResponse.next();
+  const hasSession = request.cookies.has("authjs.session-token") || request.cookies.has("__Host-authjs.session-token");
+  if (hasSession) return NextResponse.next();
+  return NextResponse.redirect(new URL("/admin/sign-in", request.url));
+}
+
 // A page cannot choose its own status code, so an expired confirmation link gets its
 // 410 here; the page itself renders the explanation. (Unknown links get their 404
 // from the page's notFound().)
-export async function proxy(request: NextRequest) {
+async function expiredLinkStatus(request: NextRequest) {
   if (request.method !== "GET" && request.method !== "HEAD") return NextResponse.next();
   const token = decodeURIComponent(request.nextUrl.pathname.slice("/verify/".length));
   try {
@@ -20,4 +37,4 @@ export async function proxy(request: NextRequest) {
   return NextResponse.next();
 }
 
-export const config = { matcher: "/verify/:token" };
+export const config = { matcher: ["/verify/:token", "/admin", "/admin/:path*"] };

@@ -82,6 +82,9 @@ export function getEnv(): Env {
   if (!cached) {
     const parsed = parseEnv(process.env);
     cached = { ...parsed, AUTH_SECRET: authSecret(parsed.AUTH_SECRET) };
+    // Auth.js builds its callback and redirect URLs from AUTH_URL: pin them to APP_URL
+    // rather than to whatever Host header a request carries.
+    process.env.AUTH_URL ??= `${cached.APP_URL}/api/auth`;
   }
   return cached;
 }

@@ -11,6 +11,8 @@ import type { SignatureInput } from "../validation/signature";
 import { canonicalEmail } from "./canonical-email";
 import { createToken } from "./tokens";
 import { effectiveStatus } from "../letters/effective-status";
+import { getEnv } from "../env";
+import { hashIp, signingFlags } from "../moderation/signing-flags";
 
 export type SignOutcome = "created" | "resent" | "already_signed";
 
@@ -21,7 +23,7 @@ export type SignOutcome = "created" | "resent" | "already_signed";
  * - an address that has not confirmed yet gets a fresh link (its details updated);
  * - an address that has confirmed gets an "already signed" email, and nothing counts.
  */
-export async function signLetter({ slug, input }: { slug: string; input: SignatureInput }): Promise<SignOutcome> {
+export async function signLetter({ slug, input, ip }: { slug: string; input: SignatureInput; ip?: string }): Promise<SignOutcome> {
   const letter = await db.letter.findUnique({
     where: { slug },
     select: { id: true, slug: true, title: true, status: true, closesAt: true, allowIndividuals: true, allowOrganizations: true },
@@ -49,6 +51,7 @@ export async function signLetter({ slug, input }: { slug: string; input: Signatu
     comment: input.comment ?? null,
     listPublicly: input.listPublicly,
     consentAt: new Date(),
+    ipHash: ip ? hashIp(ip, getEnv().AUTH_SECRET) : null,
   };
 
   for (let attempt = 0; ; attempt++) {
@@ -83,9 +86,10 @@ export async function signLetter({ slug, input }: { slug: string; input: Signatu
         }),
       });
       await db.$transaction(async (tx) => {
+        const flags = await signingFlags(tx, { letterId: letter.id, emailDomain: domain, ipHash: details.ipHash });
         const signature = existing
-          ? await tx.signature.update({ where: { id: existing.id, status: "unverified" }, data: details })
-          : await tx.signature.create({ data: { ...details, letterId: letter.id, emailCanonical: canonical } });
+          ? await tx.signature.update({ where: { id: existing.id, status: "unverified" }, data: { ...details, flags } })
+          : await tx.signature.create({ data: { ...details, flags, letterId: letter.id, emailCanonical: canonical } });
         await tx.confirmationToken.create({ data: { tokenHash, signatureId: signature.id, expiresAt } });
         await enqueueEmail(tx, email);
       });

@@ -18,7 +18,8 @@ export async function submitSignature({
   headers: Headers;
 }): Promise<{ outcome: SignOutcome; email: string }> {
   const input = signatureInputSchema.parse(body);
-  await limitSigning({ ip: clientIp(headers), letterSlug: slug, emailCanonical: canonicalEmail(input.email).canonical });
-  const outcome = await signLetter({ slug, input });
+  const ip = clientIp(headers);
+  await limitSigning({ ip, letterSlug: slug, emailCanonical: canonicalEmail(input.email).canonical });
+  const outcome = await signLetter({ slug, input, ip });
   return { outcome, email: input.email };
 }
