@@ -22,7 +22,8 @@ for (let i = 0; i < count; i++) {
   const organization = i % 9 === 0;
   const country = crypto.randomInt(3) > 0 ? pick(popular) : pick(COUNTRY_CODES);
   const id = crypto.randomUUID().slice(0, 6);
-  const email = organization ? `contact@demo-org-${id}.example.org` : `demo-${id}@example.org`;
+  // A few throwaway-service addresses, so the review queue has flagged rows to show.
+  const email = organization ? `contact@demo-org-${id}.example.org` : i % 25 === 5 ? `demo-${id}@mailinator.com` : `demo-${id}@example.org`;
   await signLetter({
     slug,
     input: organization
@@ -37,12 +38,13 @@ for (let i = 0; i < count; i++) {
   const signature = await db.signature.findFirstOrThrow({ where: { email }, select: { id: true } });
   await db.confirmationToken.create({ data: { tokenHash: hashToken(token), signatureId: signature.id, expiresAt: new Date(Date.now() + 60_000) } });
   await confirmSignature({ token });
-  if (organization) {
+  // Most demo organisations are approved; every other one is left in the review queue.
+  if (organization && i % 18 === 0) {
     // Demo organisations are approved as a moderator would (moderation arrives with the admin area).
     const { letterId } = await db.signature.update({ where: { id: signature.id }, data: { status: "counted", countedAt: new Date() }, select: { letterId: true } });
     const { adjustCount } = await import("../lib/counts/adjust-count");
     await db.$transaction((tx) => adjustCount(tx, { letterId, country, kind: "organization", delta: 1 }));
   }
 }
-await db.outboxEmail.deleteMany({ where: { to: { endsWith: "example.org" }, status: "pending" } });
+await db.outboxEmail.deleteMany({ where: { template: { not: "admin-sign-in" }, to: { contains: "demo-" } } });
 console.log(`added ${count} demo signatures to ${slug}`);

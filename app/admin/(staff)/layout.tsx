@@ -18,7 +18,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
     ...(can(staff.role, "read_audit") ? [{ href: "/admin/audit", label: "Audit log" }] : []),
   ];
   return (
-    <div className="mx-auto max-w-7xl px-4 py-6 sm:px-6">
+    <div className="mx-auto max-w-6xl px-4 py-6 sm:px-6">
       <div className="flex flex-wrap items-center justify-between gap-3 border-b border-stone-200 pb-4">
         <nav aria-label="Moderation" className="flex flex-wrap gap-1 text-sm">
           {links.map((link) => (
@@ -27,8 +27,8 @@ export default async function StaffLayout({ children }: { children: ReactNode })
             </Link>
           ))}
         </nav>
-        <div className="flex items-center gap-3 text-sm text-stone-600">
-          <span>
+        <div className="flex min-w-0 flex-wrap items-center gap-3 text-sm text-stone-600">
+          <span className="min-w-0 break-all">
             {staff.email} · <span className="font-medium">{staff.role}</span>
           </span>
           <form

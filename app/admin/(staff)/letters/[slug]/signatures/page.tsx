@@ -63,7 +63,7 @@ export default async function SignaturesPage({ params, searchParams }: Props) {
       ) : null}
       <SelectionForm action={moderateAction}>
         <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
-          <table className="w-full text-left text-sm">
+          <table className="w-full min-w-[760px] text-left text-sm">
             <caption className="sr-only">Signatures of {letter.title}</caption>
             <thead className="bg-stone-50 text-stone-600">
               <tr>
@@ -88,7 +88,7 @@ export default async function SignaturesPage({ params, searchParams }: Props) {
                       {s.listPublicly ? "" : " · not listed"}
                     </div>
                   </td>
-                  <td className="break-all px-3 py-2">{s.email}</td>
+                  <td className="px-3 py-2">{s.email}</td>
                   <td className="px-3 py-2">{countryName(s.country)}</td>
                   <td className="px-3 py-2">
                     <span className="rounded-full bg-stone-100 px-2 py-0.5 text-xs font-medium">{s.status.replace("_", " ")}</span>
