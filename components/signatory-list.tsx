@@ -8,7 +8,9 @@ export function SignatoryList({
   moreHref,
   empty,
   testId,
+  slug,
 }: {
+  slug: string;
   heading: string;
   page: PublicSignaturePage;
   moreHref: string | null;
@@ -23,7 +25,7 @@ export function SignatoryList({
       ) : (
         <ul className="mt-3 grid gap-x-6 gap-y-3 sm:grid-cols-2">
           {page.items.map((s, i) => (
-            <li key={`${s.signedAt}-${i}`} className="border-l-2 border-stone-200 pl-3">
+            <li key={s.id ?? i} className="group/signer relative border-l-2 border-stone-200 pl-3">
               <p className="font-medium text-stone-900">
                 {s.kind === "organization" && s.website ? (
                   <a href={s.website} rel="nofollow ugc noopener" target="_blank" className="hover:underline">
@@ -35,6 +37,14 @@ export function SignatoryList({
               </p>
               <p className="text-sm text-stone-600">
                 {[s.title, s.affiliation, countryName(s.country)].filter(Boolean).join(" · ")}
+                <Link
+                  href={`/letters/${slug}/report/${s.id}`}
+                  className="ml-2 text-xs text-stone-400 hover:text-stone-700 hover:underline"
+                  aria-label={`Report the signature of ${s.name}`}
+                  prefetch={false}
+                >
+                  Report
+                </Link>
               </p>
             </li>
           ))}

@@ -131,3 +131,29 @@ test("signing out ends the session on the server", async ({ page, request, brows
   await expect(replay).toHaveURL(/\/admin\/sign-in/);
   await context.close();
 });
+
+test("a reader reports a listed signature; it reaches the moderators' queue flagged as reported", async ({ page, request }) => {
+  const letter = createLetter();
+  const email = uniqueEmail("reported");
+  const name = `Reported Signer ${crypto.randomUUID().slice(0, 6)}`;
+  await request.post(`/api/letters/${letter.slug}/signatures`, {
+    data: { kind: "individual", name, email, country: "AR", listPublicly: true, consent: true },
+  });
+  await confirmByLink(page, confirmLink((await waitForEmails(request, email))[0]));
+
+  await expect(async () => {
+    await page.goto(`/letters/${letter.slug}`);
+    await page.getByRole("link", { name: `Report the signature of ${name}` }).click({ timeout: 1_000 });
+  }).toPass({ timeout: 8_000 });
+  await page.getByRole("button", { name: "Send the report" }).click();
+  await expect(page.locator("#report-error")).toContainText("Choose what is wrong.");
+  await page.getByLabel("Not a real person or organisation").check();
+  await page.getByRole("button", { name: "Send the report" }).click();
+  await expect(page.getByRole("heading", { name: "Thank you" })).toBeVisible();
+
+  await signInAs(page, request, addStaff("moderator"));
+  await page.goto("/admin/queue");
+  const card = page.getByTestId("queue-item").filter({ hasText: name });
+  await expect(card).toContainText("Reported by a reader");
+  expect((await counts(request, letter.slug)).total).toBe(1);
+});

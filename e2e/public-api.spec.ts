@@ -58,7 +58,7 @@ test("public signatories list only listed, counted signers and never an email", 
   expect(body.nextCursor).toBeNull();
   expect(body.items).toHaveLength(1);
   expect(Object.keys(body.items[0]).sort()).toEqual(
-    ["affiliation", "country", "kind", "name", "organizationName", "signedAt", "title", "website"],
+    ["affiliation", "country", "id", "kind", "name", "organizationName", "signedAt", "title", "website"],
   );
   expect(body.items[0]).toMatchObject({ kind: "individual", name: "Lee Listed", title: "Researcher", country: "IN" });
   expect(JSON.stringify(body)).not.toMatch(/@example\.org/);

@@ -16,6 +16,7 @@ export async function reviewQueue({ take = 100 }: { take?: number } = {}) {
     db.signature.findMany({ where: { status: "awaiting_review" }, orderBy: { confirmedAt: "asc" }, take, select }),
     db.signature.findMany({
       where: { flags: { not: "" }, status: { in: ["counted", "unverified"] } },
+      // a reader's report first, then the rules' flags
       orderBy: { createdAt: "asc" },
       take,
       select,

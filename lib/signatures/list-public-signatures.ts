@@ -5,6 +5,8 @@ import { db } from "../db";
 // by cursor. Only public columns are selected; an email never leaves this query.
 
 export interface PublicSignature {
+  /** for reporting a listed signature; reveals nothing about the signer */
+  id: string;
   kind: string;
   name: string;
   title: string | null;
@@ -55,6 +57,7 @@ export async function listPublicSignatures({
   const last = page.at(-1);
   return {
     items: page.map((row) => ({
+      id: row.id,
       kind: row.kind,
       // An organisation is listed under its own name; its contact person stays private.
       name: row.kind === "organization" ? (row.organizationName ?? row.name) : row.name,

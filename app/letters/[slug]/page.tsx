@@ -119,6 +119,7 @@ export default async function LetterPage({ params, searchParams }: Props) {
             moreHref={moreHref("orgs", organizations.nextCursor)}
             empty="No organisation is listed yet."
             testId="organization-signatories"
+            slug={letter.slug}
           />
           <SignatoryList
             heading="Individuals"
@@ -126,6 +127,7 @@ export default async function LetterPage({ params, searchParams }: Props) {
             moreHref={moreHref("people", individuals.nextCursor)}
             empty="No individual is listed yet."
             testId="individual-signatories"
+            slug={letter.slug}
           />
         </div>
       </section>

@@ -32,7 +32,7 @@ export default async function QueuePage() {
       </section>
       <section aria-labelledby="flagged-heading">
         <h2 id="flagged-heading" className="text-xl font-bold tracking-tight">Flagged signatures</h2>
-        <p className="mt-1 text-sm text-stone-600">Raised by a rule. Approve to clear the flag, or remove the signature.</p>
+        <p className="mt-1 text-sm text-stone-600">Raised by a rule or a reader&apos;s report. Approve to clear the flag, or remove the signature.</p>
         {flagged.length === 0 ? (
           <Empty>Nothing is flagged.</Empty>
         ) : (
