@@ -3,6 +3,7 @@
 //        node --import tsx scripts/screenshot-admin.ts [baseUrl] [outDir] [adminEmail] [letterSlug]
 import fs from "node:fs";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { chromium } from "@playwright/test";
 import { CHROMIUM_ARGS, chromiumExecutable } from "../e2e/chromium";
 
@@ -17,10 +18,11 @@ await page.getByLabel("Email").fill(email);
 await page.getByRole("button", { name: "Email me a sign-in link" }).click();
 await page.getByRole("heading", { name: "Check your email" }).waitFor();
 await page.waitForTimeout(1500);
-await page.goto(`${base}/dev/mail`);
-await page.getByText("Sign in to Open Letters").first().click();
-const text = await page.getByTestId("mail-text").innerText();
-await page.goto(text.match(/https?:\/\/\S+\/api\/auth\/callback\/resend\?\S+/)![0]);
+// The local mailbox never shows sign-in links; this operator script reads the outbox.
+const db = new Database(path.resolve("data/open-letters.db"), { readonly: true });
+const row = db.prepare("SELECT text FROM OutboxEmail WHERE template = 'admin-sign-in' AND \"to\" = ? ORDER BY createdAt DESC").get(email) as { text: string };
+db.close();
+await page.goto(row.text.match(/https?:\/\/\S+\/api\/auth\/callback\/resend\?\S+/)![0]);
 const pages = ["/admin/queue", `/admin/letters/${slug}/signatures`, `/admin/letters/${slug}/signatures?flagged=1&bulk=1`, "/admin/letters"];
 for (const [label, viewport] of [["phone", { width: 390, height: 844 }], ["desktop", { width: 1280, height: 900 }]] as const) {
   await page.setViewportSize(viewport);
