@@ -27,37 +27,45 @@ export async function processOutbox(env: Env = getEnv(), now: () => Date = () =>
       take: BATCH,
     });
     if (due.length === 0) return handled;
-    for (const row of due) {
-      const claimed = await db.outboxEmail.updateMany({
-        where: { id: row.id, status: row.status, attempts: row.attempts },
-        data: { status: "sending", lockedUntil: new Date(now().getTime() + LEASE_MS), attempts: { increment: 1 } },
-      });
-      if (claimed.count === 0) continue;
-      const attempts = row.attempts + 1;
-      const result = await deliverEmail(row, env);
-      if (result.ok) {
-        await db.outboxEmail.update({
-          where: { id: row.id },
-          data: { status: "sent", sentAt: now(), providerId: result.providerId, lockedUntil: null, lastError: null },
-        });
-      } else {
-        const giveUp = !result.retryable || attempts >= env.OUTBOX_MAX_ATTEMPTS;
-        const delay = env.OUTBOX_RETRY_BASE_MS * 2 ** (attempts - 1);
-        await db.outboxEmail.update({
-          where: { id: row.id },
-          data: {
-            status: giveUp ? "failed" : "pending",
-            nextAttemptAt: new Date(now().getTime() + delay),
-            lockedUntil: null,
-            lastError: result.error.slice(0, 500),
-          },
-        });
-        console.warn(`[mail] ${row.template} to message ${row.id}: attempt ${attempts} failed (${result.error})${giveUp ? ", giving up" : ""}`);
-      }
-      handled += 1;
-    }
+    // The batch goes out in parallel: a provider round trip, not the database, is the
+    // slow part, and a viral letter's confirmations must not queue behind each other.
+    const results = await Promise.all(due.map((row) => deliverOne(row, env, now)));
+    handled += results.filter(Boolean).length;
     if (due.length < BATCH) return handled;
   }
+}
+
+type OutboxRow = Awaited<ReturnType<typeof db.outboxEmail.findMany>>[number];
+
+/** Claims one row (a lease, so no other process sends it meanwhile), sends it, records the outcome. */
+async function deliverOne(row: OutboxRow, env: Env, now: () => Date): Promise<boolean> {
+  const claimed = await db.outboxEmail.updateMany({
+    where: { id: row.id, status: row.status, attempts: row.attempts },
+    data: { status: "sending", lockedUntil: new Date(now().getTime() + LEASE_MS), attempts: { increment: 1 } },
+  });
+  if (claimed.count === 0) return false;
+  const attempts = row.attempts + 1;
+  const result = await deliverEmail(row, env);
+  if (result.ok) {
+    await db.outboxEmail.update({
+      where: { id: row.id },
+      data: { status: "sent", sentAt: now(), providerId: result.providerId, lockedUntil: null, lastError: null },
+    });
+    return true;
+  }
+  const giveUp = !result.retryable || attempts >= env.OUTBOX_MAX_ATTEMPTS;
+  const delay = env.OUTBOX_RETRY_BASE_MS * 2 ** (attempts - 1);
+  await db.outboxEmail.update({
+    where: { id: row.id },
+    data: {
+      status: giveUp ? "failed" : "pending",
+      nextAttemptAt: new Date(now().getTime() + delay),
+      lockedUntil: null,
+      lastError: result.error.slice(0, 500),
+    },
+  });
+  console.warn(`[mail] ${row.template} message ${row.id}: attempt ${attempts} failed (${result.error})${giveUp ? ", giving up" : ""}`);
+  return true;
 }
 
 const state = globalThis as unknown as { outboxWorker?: { stop: () => void } };
