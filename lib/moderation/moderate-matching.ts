@@ -3,16 +3,16 @@ import { db } from "../db";
 import type { Staff } from "../auth/require-staff";
 import type { SignatureFilter } from "../validation/signature-filter";
 import { moderateSignatures } from "./moderate-signatures";
-import { recordAudit } from "./record-audit";
+import { AppError } from "../http/app-error";
 import { signatureWhere } from "./signature-where";
-import type { ModerationAction } from "./transitions";
+import { needsReason, type ModerationAction } from "./transitions";
 
 const BATCH = 500;
 
 /**
  * Applies an action to everything a filter matches, in batches of 500 (each batch one
- * transaction, so a long run never holds the write lock for long), with one summary
- * entry in the audit log carrying the filter and the count.
+ * transaction, so a long run never holds the write lock for long); each batch writes
+ * one audit entry carrying the filter and its count, in its own transaction.
  */
 export async function moderateMatching({
   actor,
@@ -27,6 +27,9 @@ export async function moderateMatching({
   action: ModerationAction;
   reason?: string | null;
 }) {
+  if (needsReason(action) && !reason?.trim()) {
+    throw new AppError("reason_required", 422, "Give a reason: it is kept in the audit log.", { reason: ["A reason is required."] });
+  }
   const where = signatureWhere(letterId, filter);
   let changed = 0;
   let skipped = 0;
@@ -39,20 +42,18 @@ export async function moderateMatching({
       select: { id: true },
     });
     if (batch.length === 0) break;
-    const result = await moderateSignatures({ actor, ids: batch.map((s) => s.id), action, reason, auditEach: false });
+    const result = await moderateSignatures({
+      actor,
+      ids: batch.map((s) => s.id),
+      action,
+      reason,
+      auditEach: false,
+      batchAudit: { letterId, detail: { filter } },
+    });
     changed += result.changed;
     skipped += result.skipped;
     after = batch.at(-1)!.id;
     if (batch.length < BATCH) break;
   }
-  await db.$transaction((tx) =>
-    recordAudit(tx, actor, {
-      action: `signature.bulk_${action}`,
-      targetType: "signature",
-      letterId,
-      reason,
-      detail: { filter, changed, skipped },
-    }),
-  );
   return { changed, skipped };
 }

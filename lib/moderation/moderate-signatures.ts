@@ -23,17 +23,20 @@ export async function moderateSignatures({
   action,
   reason,
   auditEach = true,
+  batchAudit,
   now = new Date(),
 }: {
   actor: Staff;
   ids: string[];
   action: ModerationAction;
   reason?: string | null;
-  /** false for bulk runs over a filter: the caller writes one summary entry instead */
+  /** false for bulk runs over a filter, which log one entry per batch (batchAudit) instead */
   auditEach?: boolean;
+  batchAudit?: { letterId: string; detail: Record<string, unknown> };
   now?: Date;
 }): Promise<ModerationResult> {
   const why = reason?.trim() || null;
+  ids = [...new Set(ids)];
   if (needsReason(action) && !why) {
     throw new AppError("reason_required", 422, "Give a reason: it is kept in the audit log.", { reason: ["A reason is required."] });
   }
@@ -74,6 +77,16 @@ export async function moderateSignatures({
       }
       letters.add(signature.letterId);
       changed += 1;
+    }
+    if (batchAudit && changed > 0) {
+      // In the batch's own transaction: a run cut short still has its changes logged.
+      await recordAudit(tx, actor, {
+        action: `signature.bulk_${action}`,
+        targetType: "signature",
+        letterId: batchAudit.letterId,
+        reason: why,
+        detail: { ...batchAudit.detail, changed, skipped: ids.length - changed },
+      });
     }
     return { changed, skipped: ids.length - changed };
   });

@@ -99,7 +99,7 @@ describe("letterCounts", () => {
 });
 
 describe("listPublicSignatures", () => {
-  const PUBLIC_KEYS = ["affiliation", "country", "kind", "name", "organizationName", "signedAt", "title", "website"];
+  const PUBLIC_KEYS = ["affiliation", "country", "id", "kind", "name", "organizationName", "signedAt", "title", "website"];
 
   async function addSignature(letter: Letter, overrides: Record<string, unknown> = {}) {
     const id = unique();
@@ -129,8 +129,8 @@ describe("listPublicSignatures", () => {
     const page = await listPublicSignatures({ letterId: letter.id });
     expect(page.nextCursor).toBeNull();
     expect(page.items).toEqual([
-      { kind: "individual", name: listed.name, title: "Professor", affiliation: "Example University", organizationName: null, website: null, country: "FR", signedAt: t(1).toISOString() },
-      { kind: "organization", name: "Example Foundation", title: null, affiliation: null, organizationName: "Example Foundation", website: "https://example.org", country: "FR", signedAt: t(2).toISOString() },
+      { id: listed.id, kind: "individual", name: listed.name, title: "Professor", affiliation: "Example University", organizationName: null, website: null, country: "FR", signedAt: t(1).toISOString() },
+      { id: org.id, kind: "organization", name: "Example Foundation", title: null, affiliation: null, organizationName: "Example Foundation", website: "https://example.org", country: "FR", signedAt: t(2).toISOString() },
     ]);
     expect(org.name).toBe("Private Contact");
     expect((await listPublicSignatures({ letterId: letter.id, kind: "organization" })).items.map((i) => i.name)).toEqual(["Example Foundation"]);
