@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import type { ModerationState } from "@/app/admin/(staff)/queue/actions";
 import { submitWithoutReset } from "./submit-without-reset";
-import { ACTION_LABEL, MODERATION_ACTIONS } from "@/lib/moderation/transitions";
+import { ActionAndReason } from "./action-and-reason";
 
 /** "Everything matching this filter": states how many rows will change before confirming. */
 export function BulkMatchingForm({
@@ -27,23 +27,7 @@ export function BulkMatchingForm({
         This will apply to all {count.toLocaleString("en")} signature{count === 1 ? "" : "s"} matching the filter.
       </p>
       <div className="flex flex-wrap items-end gap-2">
-        <label className="flex flex-col gap-1">
-          <span className="font-medium">Action</span>
-          <select name="action" required defaultValue="" className="rounded-md border border-stone-300 bg-white px-2 py-1.5">
-            <option value="" disabled>
-              Choose an action
-            </option>
-            {MODERATION_ACTIONS.map((a) => (
-              <option key={a} value={a}>
-                {ACTION_LABEL[a]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex min-w-56 flex-1 flex-col gap-1">
-          <span className="font-medium">Reason</span>
-          <input name="reason" maxLength={500} className="rounded-md border border-stone-300 bg-white px-2 py-1.5" />
-        </label>
+        <ActionAndReason actionLabel="Action" />
         <button type="submit" disabled={pending || count === 0} className="rounded-md bg-amber-800 px-3 py-1.5 font-medium text-white disabled:opacity-60">
           Confirm: change {count.toLocaleString("en")}
         </button>
