@@ -21,6 +21,7 @@ const env = {
   EMAIL_FROM: "Open Letters <letters@letters.test>",
   OUTBOX_RETRY_BASE_MS: "500",
   SIGN_RATE_LIMIT_PER_MINUTE: "1000",
+  ADMIN_EMAILS: "admin@letters.test",
 };
 Object.assign(process.env, env);
 migrate(env.DATABASE_URL);

@@ -59,7 +59,7 @@ export function LetterEditor({
   const f = (name: string, hint?: boolean) => fieldProps(P, name, errors, hint);
   return (
     <form action={formAction} onSubmit={onSubmit} onBlur={onBlur} onChange={onChange} noValidate className="space-y-6">
-      <div ref={summaryRef} id="letter-summary" tabIndex={-1} role="alert"
+      <div ref={summaryRef} id="letter-form-errors" tabIndex={-1} role="alert"
         className={summary ? "rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-800" : "sr-only"}>
         {summary}
       </div>
@@ -69,7 +69,7 @@ export function LetterEditor({
           <input {...f("title")} defaultValue={defaults.title} className={inputClass}
             onChange={(e) => !slugEdited && setSlug(slugify(e.target.value))} />
         </Field>
-        <Field prefix={P} name="slug" label="Address" hint="The letter lives at /letters/ followed by this: lowercase letters, digits and hyphens." errors={errors}>
+        <Field prefix={P} name="slug" label="Page address" hint="The letter lives at /letters/ followed by this: lowercase letters, digits and hyphens." errors={errors}>
           <input {...f("slug", true)} value={slug} spellCheck={false} autoCapitalize="off" className={`${inputClass} font-mono`}
             onChange={(e) => { setSlug(e.target.value); setSlugEdited(true); }} />
         </Field>
