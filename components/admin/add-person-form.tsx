@@ -22,7 +22,7 @@ export function AddPersonForm({ action }: { action: (state: PeopleFormState, for
         className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700 disabled:opacity-70 sm:mt-6">
         {pending ? "Adding…" : "Add person"}
       </button>
-      <p role="status" className={`text-sm sm:col-span-3 ${state?.ok ? "text-emerald-800" : "text-red-700"}`}>
+      <p role="status" className={`text-sm empty:sr-only sm:col-span-3 ${state?.ok ? "text-emerald-800" : "text-red-700"}`}>
         {state?.ok ? state.message : state && Object.keys(state.fields).length === 0 ? state.error : null}
       </p>
     </form>

@@ -124,7 +124,7 @@ export function LetterEditor({
         </Field>
         <section aria-labelledby="letter-preview-heading" className="min-w-0">
           <h2 id="letter-preview-heading" className="text-sm font-medium text-stone-900">Preview</h2>
-          <div className="mt-1 max-h-[32rem] overflow-y-auto rounded-lg border border-stone-200 bg-white p-4" data-testid="letter-preview">
+          <div className="mt-1 max-h-[32rem] overflow-y-auto rounded-lg border border-stone-200 bg-white p-4 [&_.prose>:first-child]:mt-0" data-testid="letter-preview">
             {body.trim() ? <LetterBody markdown={body} /> : <p className="text-sm text-stone-500">The text appears here as readers will see it.</p>}
           </div>
         </section>
