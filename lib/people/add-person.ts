@@ -1,0 +1,26 @@
+import "server-only";
+import { db } from "../db";
+import type { Staff } from "../auth/require-staff";
+import { AppError } from "../http/app-error";
+import { recordAudit } from "../moderation/record-audit";
+import type { PersonInput } from "../validation/person";
+
+/** Lets a new address sign in with a role; "user.add" in the audit log. */
+export async function addPerson({ actor, input }: { actor: Staff; input: PersonInput }) {
+  const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
+  if (existing) {
+    throw new AppError("person_exists", 422, "Some fields need fixing.", {
+      email: ["This person is already on the list: change their role or enable them there."],
+    });
+  }
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.create({ data: { email: input.email, role: input.role, addedById: actor.id }, select: { id: true } });
+    await recordAudit(tx, actor, {
+      action: "user.add",
+      targetType: "user",
+      targetId: user.id,
+      detail: { email: input.email, role: input.role },
+    });
+    return user;
+  });
+}

@@ -1,0 +1,89 @@
+import { z } from "zod";
+import { hasControlCharacters, hasControlCharactersExceptNewlines } from "./text-rules";
+
+// The one schema for a letter: the editor validates with it in the browser as fields are
+// left, and the server action again before anything is written.
+
+export const LETTER_KINDS = ["open_letter", "statement"] as const;
+export const LETTER_STATUSES = ["draft", "open", "paused", "closed"] as const;
+export const TITLE_MAX = 200;
+export const SLUG_MIN = 3;
+export const SLUG_MAX = 80;
+export const SUMMARY_MAX = 500;
+export const BODY_MAX = 50_000;
+export const ADDRESSED_TO_MAX = 200;
+export const GOAL_MAX = 100_000_000;
+
+const line = (label: string, max: number, required = true) =>
+  z
+    .string({ message: `${label} is required.` })
+    .trim()
+    .min(required ? 1 : 0, `${label} is required.`)
+    .max(max, `${label} must be at most ${max} characters.`)
+    .refine((v) => !hasControlCharacters(v), `${label} contains characters that are not allowed.`);
+
+const blankToNull = (v: unknown) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? null : v);
+
+export const letterInputSchema = z
+  .object({
+    title: line("Title", TITLE_MAX),
+    slug: z
+      .string({ message: "Address is required." })
+      .trim()
+      .min(SLUG_MIN, `Address must be at least ${SLUG_MIN} characters.`)
+      .max(SLUG_MAX, `Address must be at most ${SLUG_MAX} characters.`)
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and single hyphens, like stop-the-backdoor."),
+    summary: line("Summary", SUMMARY_MAX),
+    body: z
+      .string({ message: "Text is required." })
+      .trim()
+      .min(1, "Text is required.")
+      .max(BODY_MAX, `Text must be at most ${BODY_MAX.toLocaleString("en")} characters.`)
+      .refine((v) => !hasControlCharactersExceptNewlines(v.replaceAll("\t", " ")), "Text contains characters that are not allowed."),
+    kind: z.enum(LETTER_KINDS, { message: "Choose open letter or statement." }),
+    status: z.enum(LETTER_STATUSES, { message: "Choose draft, open, paused or closed." }),
+    // From <input type="datetime-local">, read as UTC (the editor says so) so browser and
+    // server turn the same text into the same instant.
+    closesAt: z.preprocess(
+      blankToNull,
+      z.iso
+        .datetime({ local: true, message: "Enter a date and time, like 2026-12-31T23:59." })
+        .transform((v) => new Date(`${v.length === 16 ? `${v}:00` : v}Z`))
+        .nullable(),
+    ),
+    goal: z.preprocess(
+      (v) => (typeof blankToNull(v) === "string" ? Number(v) : blankToNull(v)),
+      z
+        .number({ message: "Goal must be a whole number." })
+        .int("Goal must be a whole number.")
+        .positive("Goal must be more than 0.")
+        .max(GOAL_MAX, `Goal must be at most ${GOAL_MAX.toLocaleString("en")}.`)
+        .nullable(),
+    ),
+    addressedTo: line("Addressed to", ADDRESSED_TO_MAX, false),
+    allowIndividuals: z.boolean(),
+    allowOrganizations: z.boolean(),
+    autoApproveMatchingDomain: z.boolean(),
+  })
+  .refine((v) => v.allowIndividuals || v.allowOrganizations, {
+    path: ["allowIndividuals"],
+    message: "Allow individuals, organisations or both to sign.",
+  });
+
+export type LetterInput = z.infer<typeof letterInputSchema>;
+
+const CHECKBOXES = ["allowIndividuals", "allowOrganizations", "autoApproveMatchingDomain"] as const;
+
+/** The editor's fields as the schema's input (checkboxes arrive as "on" or not at all). */
+export function letterInputFromForm(form: FormData): Record<string, unknown> {
+  const input: Record<string, unknown> = {};
+  for (const key of ["title", "slug", "summary", "body", "kind", "status", "closesAt", "goal", "addressedTo"]) {
+    const value = form.get(key);
+    input[key] = typeof value === "string" ? value : undefined;
+  }
+  for (const key of CHECKBOXES) input[key] = form.get(key) === "on" || form.get(key) === "true";
+  return input;
+}
+
+/** How a stored closing date fills a datetime-local field (UTC, to the minute). */
+export const closesAtField = (date: Date | null) => (date ? date.toISOString().slice(0, 16) : "");

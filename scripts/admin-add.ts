@@ -1,0 +1,46 @@
+// Lets an address sign in to /admin. Run: npm run admin:add -- <email> [--role moderator]
+// The role defaults to admin. An existing person gets the role and is enabled again.
+import fs from "node:fs";
+import { parseArgs } from "node:util";
+import { sqlitePath } from "../lib/database-url";
+import { personInputSchema } from "../lib/validation/person";
+import { loadEnvOrExit, migrate } from "./prepare";
+
+const usage = "usage: npm run admin:add -- <email> [--role admin|moderator]";
+
+function parse() {
+  try {
+    return parseArgs({ allowPositionals: true, options: { role: { type: "string", default: "admin" } } });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${usage}`);
+    process.exit(2);
+  }
+}
+
+const { values, positionals } = parse();
+const parsed = personInputSchema.safeParse({ email: positionals[0] ?? "", role: values.role });
+if (!parsed.success || positionals.length !== 1) {
+  for (const issue of parsed.error?.issues ?? []) console.error(`${String(issue.path[0])}: ${issue.message}`);
+  if (positionals.length > 1) console.error("give one email address");
+  console.error(usage);
+  process.exit(2);
+}
+
+// Configuration first, so a bad variable is reported by name. A database that does not
+// exist yet (admin:add before the first start) is created and migrated, as npm start
+// would; an existing one is left alone, since migrating beside a running app fails.
+const env = loadEnvOrExit();
+const file = sqlitePath(env.DATABASE_URL);
+if (file && !fs.existsSync(file)) migrate(env.DATABASE_URL);
+const { configureDatabase } = await import("../lib/db");
+const { operatorAddPerson } = await import("../lib/people/operator-add-person");
+await configureDatabase();
+const result = await operatorAddPerson({ input: parsed.data });
+const { email, role } = parsed.data;
+console.log(
+  result === "added"
+    ? `added ${email} as ${role}: they can now sign in at /admin/sign-in`
+    : result === "updated"
+      ? `updated ${email}: now ${role}, enabled`
+      : `${email} is already ${role} and enabled: nothing to do`,
+);
