@@ -23,7 +23,8 @@ const db = new Database(path.resolve("data/open-letters.db"), { readonly: true }
 const row = db.prepare("SELECT text FROM OutboxEmail WHERE template = 'admin-sign-in' AND \"to\" = ? ORDER BY createdAt DESC").get(email) as { text: string };
 db.close();
 await page.goto(row.text.match(/https?:\/\/\S+\/api\/auth\/callback\/resend\?\S+/)![0]);
-const pages = ["/admin/queue", `/admin/letters/${slug}/signatures`, `/admin/letters/${slug}/signatures?flagged=1&bulk=1`, "/admin/letters"];
+const pages = ["/admin/queue", `/admin/letters/${slug}/signatures`, `/admin/letters/${slug}/signatures?flagged=1&bulk=1`, "/admin/letters",
+  `/admin/letters/${slug}/edit`, "/admin/people", "/admin/audit", `/admin/letters/${slug}/export-options`];
 for (const [label, viewport] of [["phone", { width: 390, height: 844 }], ["desktop", { width: 1280, height: 900 }]] as const) {
   await page.setViewportSize(viewport);
   for (const p of pages) {
