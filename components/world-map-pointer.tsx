@@ -6,7 +6,7 @@ type Tip = { label: string; x: number; y: number };
 
 /**
  * Shows the country under the pointer, or in keyboard focus, above the server-rendered
- * map. One listener on the wrapper reads each shape's data-label, so the map itself
+ * map. One listener on the wrapper reads each country's aria-label, so the map itself
  * stays plain server HTML.
  */
 export function WorldMapPointer({ children }: { children: ReactNode }) {
@@ -14,7 +14,7 @@ export function WorldMapPointer({ children }: { children: ReactNode }) {
   const [tip, setTip] = useState<Tip | null>(null);
 
   const show = (target: EventTarget | null, at?: { clientX: number; clientY: number }) => {
-    const shape = target instanceof Element ? target.closest<SVGElement>("[data-label]") : null;
+    const shape = target instanceof Element ? target.closest<SVGElement>("[data-country]") : null;
     const frame = box.current?.getBoundingClientRect();
     if (!shape || !frame) return setTip(null);
     const point = at ?? (() => {
@@ -23,7 +23,7 @@ export function WorldMapPointer({ children }: { children: ReactNode }) {
     })();
     // Kept clear of the edges so the label is never cut off on a phone.
     const x = Math.min(Math.max(point.clientX - frame.left, 80), frame.width - 80);
-    setTip({ label: shape.dataset.label ?? "", x, y: Math.max(point.clientY - frame.top, 36) });
+    setTip({ label: shape.getAttribute("aria-label") ?? "", x, y: Math.max(point.clientY - frame.top, 36) });
   };
 
   return (

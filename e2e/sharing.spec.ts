@@ -19,14 +19,19 @@ test("the letter page shows the map, top countries, split, history, milestones, 
   await page.goto(`/letters/${letter.slug}`);
 
   const map = page.getByTestId("world-map");
-  await expect(map.locator("path[data-country]")).not.toHaveCount(0);
+  await expect(map.locator("use[data-country]")).not.toHaveCount(0);
   // Keyboard focus shows the country and its count; so does the pointer.
-  await map.locator('path[data-country="FR"]').focus();
+  await map.locator('use[data-country="FR"]').focus();
   await expect(page.getByTestId("map-tooltip")).toHaveText("France: 30 signatures");
-  await map.locator('path[data-country="IN"]').hover();
+  await map.locator('use[data-country="IN"]').hover();
   await expect(page.getByTestId("map-tooltip")).toHaveText("India: 12 signatures");
-  // Countries without signatures are not in the tab order.
-  await expect(map.locator('path[data-country="CN"]')).not.toHaveAttribute("tabindex", "0");
+  // Countries without signatures stay in the grey background: nothing to focus.
+  await expect(map.locator('use[data-country="CN"]')).toHaveCount(0);
+  // The outlines come from one cacheable sprite.
+  const sprite = await page.request.get((await map.locator('use[data-country="IN"]').getAttribute("href"))!.split("#")[0]);
+  expect(sprite.headers()["content-type"]).toContain("image/svg+xml");
+  expect(sprite.headers()["cache-control"]).toContain("immutable");
+  expect(await sprite.text()).toContain('id="IN"');
 
   await expect(page.getByTestId("top-countries").getByRole("listitem")).toHaveText([/France\s*30/, /India\s*12/, /Kenya\s*3/]);
   await expect(page.getByRole("region", { name: "Who has signed" })).toContainText("42");

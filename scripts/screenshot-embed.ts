@@ -19,7 +19,7 @@ for (const [label, width] of [["phone", 390], ["desktop", 1280]] as const) {
   for (const [name, selector] of [["countries", "section[aria-labelledby=countries-heading]"], ["history", "section[aria-labelledby=history-heading]"], ["share", "[data-testid=share]"]]) {
     await page.locator(selector).screenshot({ path: shot(`${label}-${name}`) });
   }
-  const country = page.locator("[data-testid=world-map] path[tabindex='0']").first();
+  const country = page.locator("[data-testid=world-map] use[tabindex='0']").first();
   await country.focus();
   await page.locator("[data-testid=world-map]").screenshot({ path: shot(`${label}-map-focus`) });
   await page.goto(`${base}/letters/${slug}/embed`, { waitUntil: "networkidle" });
