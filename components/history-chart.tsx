@@ -3,7 +3,7 @@ import { formatCount } from "@/lib/format";
 
 const W = 640;
 const H = 180;
-const PAD = { top: 12, right: 12, bottom: 24, left: 12 };
+const PAD = { top: 4, right: 2, bottom: 2, left: 2 };
 
 export const formatDay = (day: string) =>
   new Date(`${day}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
@@ -24,18 +24,22 @@ export function HistoryChart({ days }: { days: HistoryDay[] }) {
   const summary =
     `Signatures over time: ${formatCount(first.total)} on ${formatDay(first.day)}, ${formatCount(last.total)} on ${formatDay(last.day)}.` +
     (best.added > 0 ? ` The busiest day was ${formatDay(best.day)}, with ${formatCount(best.added)} added.` : "");
+  // Labels are HTML beside the drawing, so they keep their size on a phone.
   return (
     <figure data-testid="history-chart">
-      <svg viewBox={`0 0 ${W} ${H}`} className="block h-auto w-full" role="img" aria-label={summary}>
-        <line x1={PAD.left} x2={W - PAD.right} y1={y(0)} y2={y(0)} stroke="#d6d3d1" />
-        <line x1={PAD.left} x2={W - PAD.right} y1={y(max)} y2={y(max)} stroke="#e7e5e4" strokeDasharray="4 4" />
+      <div className="flex justify-end text-xs tabular-nums text-stone-500" aria-hidden="true">
+        {formatCount(max)}
+      </div>
+      <svg viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" className="mt-1 block h-36 w-full sm:h-44" role="img" aria-label={summary}>
+        <line x1={PAD.left} x2={W - PAD.right} y1={y(0)} y2={y(0)} stroke="#d6d3d1" vectorEffect="non-scaling-stroke" />
+        <line x1={PAD.left} x2={W - PAD.right} y1={y(max)} y2={y(max)} stroke="#e7e5e4" strokeDasharray="4 4" vectorEffect="non-scaling-stroke" />
         <path d={area} fill="#dbe6fe" />
-        <path d={line} fill="none" stroke="#1d4ed8" strokeWidth={2} strokeLinejoin="round" />
-        <circle cx={x(points.length - 1)} cy={y(last.total)} r={4} fill="#1d4ed8" />
-        <text x={PAD.left} y={H - 6} fontSize={12} fill="#78716c">{days.length > 1 ? formatDay(first.day) : ""}</text>
-        <text x={W - PAD.right} y={H - 6} fontSize={12} fill="#78716c" textAnchor="end">{formatDay(last.day)}</text>
-        <text x={W - PAD.right} y={y(max) - 3} fontSize={12} fill="#78716c" textAnchor="end">{formatCount(max)}</text>
+        <path d={line} fill="none" stroke="#1d4ed8" strokeWidth={2} strokeLinejoin="round" vectorEffect="non-scaling-stroke" />
       </svg>
+      <div className="mt-1 flex justify-between text-xs text-stone-500" aria-hidden="true">
+        <span>{days.length > 1 ? formatDay(first.day) : ""}</span>
+        <span>{formatDay(last.day)}</span>
+      </div>
       <figcaption className="sr-only">{summary}</figcaption>
     </figure>
   );

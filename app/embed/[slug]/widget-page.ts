@@ -36,6 +36,9 @@ export function renderWidget({
   const top = TOP_COUNTRIES[size];
   const percent = letter.goal ? Math.min(100, Math.floor((counts.total / letter.goal) * 100)) : 0;
   const open = letter.status === "open";
+  const goalText = letter.goal
+    ? (counts.total >= letter.goal ? s.goalReached : s.goal).replace("{percent}", number.format(percent)).replace("{goal}", number.format(letter.goal))
+    : "";
   const classes = [options.theme, size, options.transparent ? "transparent" : ""].filter(Boolean).join(" ");
 
   const body = html`<main class="w" data-widget data-slug="${letter.slug}" data-lang="${lang}" data-goal="${letter.goal ?? 0}" data-top="${top}" data-etag="${countsEtag}" data-strings="${JSON.stringify(s)}">
@@ -43,8 +46,8 @@ export function renderWidget({
 <p class="title"><a href="${letterUrl}" target="_blank" rel="noopener">${letter.title}</a></p>
 <p class="total" aria-live="polite" aria-atomic="true"><b data-total data-testid="widget-total">${number.format(counts.total)}</b> <span data-unit>${new Intl.PluralRules(lang).select(counts.total) === "one" ? s.one : s.many}</span></p>
 ${letter.goal
-  ? html`<div class="bar" data-bar role="progressbar" aria-label="${s.goal.replace("{percent}", number.format(percent)).replace("{goal}", number.format(letter.goal))}" aria-valuemin="0" aria-valuemax="${letter.goal}" aria-valuenow="${Math.min(counts.total, letter.goal)}"><span style="width:${Math.max(percent, counts.total > 0 ? 2 : 0)}%"></span></div>
-<p class="goal" data-goal>${s.goal.replace("{percent}", number.format(percent)).replace("{goal}", number.format(letter.goal))}</p>`
+  ? html`<div class="bar" data-bar role="progressbar" aria-label="${goalText}" aria-valuemin="0" aria-valuemax="${letter.goal}" aria-valuenow="${Math.min(counts.total, letter.goal)}"><span style="width:${Math.max(percent, counts.total > 0 ? 2 : 0)}%"></span></div>
+<p class="goal" data-goal>${goalText}</p>`
   : ""}
 ${size === "large" ? html`<p class="split" data-split>${number.format(counts.individuals)} ${s.individuals} · ${number.format(counts.organizations)} ${s.organizations}</p>` : ""}
 ${top > 0

@@ -27,7 +27,9 @@ export const WIDGET_SCRIPT = `(() => {
       const percent = Math.min(100, Math.floor((c.total / goal) * 100));
       bar.firstElementChild.style.width = Math.max(percent, c.total > 0 ? 2 : 0) + "%";
       bar.setAttribute("aria-valuenow", String(Math.min(c.total, goal)));
-      $("goal").textContent = s.goal.replace("{percent}", number.format(percent)).replace("{goal}", number.format(goal));
+      const text = (c.total >= goal ? s.goalReached : s.goal).replace("{percent}", number.format(percent)).replace("{goal}", number.format(goal));
+      $("goal").textContent = text;
+      bar.setAttribute("aria-label", text);
     }
     const list = $("countries");
     if (list) {

@@ -107,7 +107,11 @@ export default async function LetterPage({ params, searchParams }: Props) {
               <Link href={`/letters/${letter.slug}/embed`} className="font-medium text-brand-700 hover:underline">
                 Embed the live counter
               </Link>{" "}
-              or read the counts as JSON.
+              or read{" "}
+              <a href={`/api/letters/${letter.slug}/counts`} className="font-medium text-brand-700 hover:underline">
+                the counts as JSON
+              </a>
+              .
             </p>
           </section>
         </article>

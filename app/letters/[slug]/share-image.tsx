@@ -41,7 +41,7 @@ export async function shareImage(slug: string): Promise<ImageResponse> {
               <div style={{ display: "flex", width: `${Math.max(progress, 1)}%`, background: "#1d4ed8", borderRadius: 9 }} />
             </div>
             <div style={{ display: "flex", marginTop: 10, fontSize: 26, color: "#57534e" }}>
-              {`${progress}% of the goal of ${formatCount(letter.goal)}`}
+              {counts && counts.total >= letter.goal ? `Goal of ${formatCount(letter.goal)} reached` : `${progress}% of the goal of ${formatCount(letter.goal)}`}
             </div>
           </div>
         ) : null}
