@@ -30,8 +30,8 @@ export async function shareImage(slug: string): Promise<ImageResponse> {
           <div style={{ display: "flex", alignItems: "baseline", gap: 20 }}>
             <div style={{ display: "flex", fontSize: 96, fontWeight: 700, letterSpacing: -2 }}>{formatCount(counts.total)}</div>
             <div style={{ display: "flex", fontSize: 36, color: "#57534e" }}>
-              {counts.total === 1 ? "signature" : "signatures"}
-              {counts.countries.length > 0 ? ` from ${plural(counts.countries.length, "country", "countries")}` : ""}
+              {/* one string: satori lays out each text child as its own flex item */}
+              {`${counts.total === 1 ? "signature" : "signatures"}${counts.countries.length > 0 ? ` from ${plural(counts.countries.length, "country", "countries")}` : ""}`}
             </div>
           </div>
         ) : null}
