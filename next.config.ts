@@ -14,8 +14,9 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },
-      // Nothing but the embeddable widget may be framed by other sites.
-      { source: "/((?!embed/).*)", headers: [{ key: "X-Frame-Options", value: "DENY" }] },
+      // Nothing but the embeddable widget may be framed by other sites. The widget's own
+      // route sends "frame-ancestors *" in its CSP; embed.js is a script, never framed.
+      { source: "/((?!embed/|embed\\.js).*)", headers: [{ key: "X-Frame-Options", value: "DENY" }] },
     ];
   },
   async rewrites() {

@@ -25,6 +25,14 @@ export interface LetterCounts {
 
 export const COUNTS_TTL_MS = 2_000;
 
+/**
+ * Cache-Control for everything that shows live counts (JSON, badge, widget). The 5 s
+ * promise adds up: up to 2 s in this process's cache, 2 s fresh at a CDN, then 1 s
+ * served stale while the CDN revalidates. Browsers revalidate every time (a cheap 304
+ * by ETag); if this server fails, a CDN may keep serving the last answer for a day.
+ */
+export const COUNTS_CACHE_CONTROL = "public, max-age=0, s-maxage=2, stale-while-revalidate=1, stale-if-error=86400";
+
 const cache = (globalThis as unknown as { letterCounts?: Map<string, { at: number; value: Promise<LetterCounts> }> })
   .letterCounts ??= new Map();
 

@@ -36,19 +36,38 @@ export function json(body: unknown, init: { status?: number; headers?: Record<st
   });
 }
 
+/** A public answer's bytes with their strong ETag, computed once and served many times. */
+export interface Representation {
+  text: string;
+  etag: string;
+  contentType: string;
+}
+
+export function representation(text: string, contentType = "application/json; charset=utf-8"): Representation {
+  return { text, etag: `"${crypto.createHash("sha1").update(text).digest("base64url")}"`, contentType };
+}
+
 /**
  * A public, cacheable JSON answer: a strong ETag from the body, 304 when the client
  * already has it, and a short Cache-Control so browsers and CDNs share the load.
  */
 export function cachedJson(request: Request, body: unknown, cacheControl: string): Response {
-  const text = JSON.stringify(body);
-  const etag = `"${crypto.createHash("sha1").update(text).digest("base64url")}"`;
-  const headers = { ...CORS_HEADERS, ETag: etag, "Cache-Control": cacheControl, Vary: "Accept-Encoding" };
+  return cachedResponse(request, representation(JSON.stringify(body)), cacheControl);
+}
+
+/** Like cachedJson, for a representation prepared ahead (a hot route keeps it in memory). */
+export function cachedResponse(
+  request: Request,
+  { text, etag, contentType }: Representation,
+  cacheControl: string,
+  extraHeaders: Record<string, string> = {},
+): Response {
+  const headers = { ...CORS_HEADERS, ETag: etag, "Cache-Control": cacheControl, Vary: "Accept-Encoding", ...extraHeaders };
   const ifNoneMatch = request.headers.get("if-none-match");
   if (ifNoneMatch && (ifNoneMatch.trim() === "*" || ifNoneMatch.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag))) {
     return new Response(null, { status: 304, headers });
   }
-  return new Response(text, { status: 200, headers: { "Content-Type": "application/json; charset=utf-8", ...headers } });
+  return new Response(text, { status: 200, headers: { "Content-Type": contentType, ...headers } });
 }
 
 export function preflight(): Response {

@@ -1,11 +1,22 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CountsCard } from "@/components/counts-card";
 import { CountryTable } from "@/components/country-table";
+import { HistoryChart } from "@/components/history-chart";
+import { KindSplit } from "@/components/kind-split";
+import { Milestones } from "@/components/milestones";
+import { ShareLinks } from "@/components/share-links";
+import { TopCountries } from "@/components/top-countries";
+import { WorldMap } from "@/components/world-map";
 import { LetterBody } from "@/components/letter-body";
 import { SignForm } from "@/components/sign-form";
 import { SignatoryList } from "@/components/signatory-list";
+import { appUrl } from "@/lib/app-url";
 import { letterCounts } from "@/lib/counts/letter-counts";
+import { letterHistory } from "@/lib/counts/letter-history";
+import { milestones } from "@/lib/counts/milestones";
+import { getEnv } from "@/lib/env";
 import { KIND_LABEL } from "@/lib/format";
 import { getPublicLetter } from "@/lib/letters/get-public-letter";
 import { isValidCursor, listPublicSignatures } from "@/lib/signatures/list-public-signatures";
@@ -21,7 +32,15 @@ type Props = {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const letter = await getPublicLetter({ slug: (await params).slug });
   if (!letter) return { title: "Letter not found" };
-  return { title: letter.title, description: letter.summary, openGraph: { title: letter.title, description: letter.summary } };
+  // The images come from opengraph-image.tsx and twitter-image.tsx beside this page.
+  return {
+    metadataBase: new URL(getEnv().APP_URL),
+    title: letter.title,
+    description: letter.summary,
+    alternates: { canonical: `/letters/${letter.slug}` },
+    openGraph: { type: "article", title: letter.title, description: letter.summary, url: `/letters/${letter.slug}`, siteName: "Open Letters" },
+    twitter: { card: "summary_large_image", title: letter.title, description: letter.summary },
+  };
 }
 
 export default async function LetterPage({ params, searchParams }: Props) {
@@ -32,8 +51,9 @@ export default async function LetterPage({ params, searchParams }: Props) {
   const orgCursor = isValidCursor(query.orgs) ? query.orgs : undefined;
   const peopleCursor = isValidCursor(query.people) ? query.people : undefined;
 
-  const [counts, organizations, individuals] = await Promise.all([
+  const [counts, history, organizations, individuals] = await Promise.all([
     letterCounts(letter.id, letter.createdAt),
+    letterHistory({ letterId: letter.id }),
     listPublicSignatures({ letterId: letter.id, kind: "organization", cursor: orgCursor }),
     listPublicSignatures({ letterId: letter.id, kind: "individual", cursor: peopleCursor }),
   ]);
@@ -75,6 +95,25 @@ export default async function LetterPage({ params, searchParams }: Props) {
           <div className="mt-8 border-t border-stone-200 pt-8">
             <LetterBody markdown={letter.body} />
           </div>
+          <section aria-labelledby="share-heading" className="mt-10 rounded-xl border border-stone-200 bg-white p-5" data-testid="share">
+            <h2 id="share-heading" className="text-base font-semibold text-stone-900">
+              Share this letter
+            </h2>
+            <div className="mt-3">
+              <ShareLinks url={appUrl(`/letters/${letter.slug}`)} title={letter.title} />
+            </div>
+            <p className="mt-4 text-sm text-stone-600">
+              Run a campaign site?{" "}
+              <Link href={`/letters/${letter.slug}/embed`} className="font-medium text-brand-700 hover:underline">
+                Embed the live counter
+              </Link>{" "}
+              or read{" "}
+              <a href={`/api/letters/${letter.slug}/counts`} className="font-medium text-brand-700 hover:underline">
+                the counts as JSON
+              </a>
+              .
+            </p>
+          </section>
         </article>
 
         <aside className="space-y-6 lg:sticky lg:top-6 lg:self-start" aria-label="Signatures">
@@ -102,8 +141,29 @@ export default async function LetterPage({ params, searchParams }: Props) {
         <h2 id="countries-heading" className="text-xl font-semibold tracking-tight text-stone-900">
           Where signers are from
         </h2>
-        <div className="mt-4">
+        {counts.countries.length > 0 ? (
+          <>
+            <div className="mt-4">
+              <WorldMap countries={counts.countries} />
+            </div>
+            <div className="mt-6 grid items-start gap-6 md:grid-cols-2">
+              <TopCountries countries={counts.countries} />
+              <KindSplit individuals={counts.individuals} organizations={counts.organizations} />
+            </div>
+          </>
+        ) : null}
+        <div className="mt-6">
           <CountryTable countries={counts.countries} />
+        </div>
+      </section>
+
+      <section aria-labelledby="history-heading" className="mt-14">
+        <h2 id="history-heading" className="text-xl font-semibold tracking-tight text-stone-900">
+          Signatures over time
+        </h2>
+        <div className="mt-4 grid gap-6 rounded-xl border border-stone-200 bg-white p-5 md:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+          <HistoryChart days={history} />
+          <Milestones progress={milestones({ total: counts.total, goal: letter.goal, history })} />
         </div>
       </section>
 

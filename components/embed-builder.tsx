@@ -1,0 +1,117 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+
+// The Embed page's working part: pick the widget's options, see it live, copy the
+// snippet. The preview frame is fitted to the widget's height the way embed.js does it.
+
+const THEMES = [["light", "Light"], ["dark", "Dark"], ["auto", "Follow the visitor's setting"]] as const;
+const SIZES = [["small", "Small"], ["medium", "Medium"], ["large", "Large"]] as const;
+const LANGS = [["en", "English"], ["fr", "Français"], ["de", "Deutsch"], ["es", "Español"], ["it", "Italiano"], ["nl", "Nederlands"], ["pt", "Português"]] as const;
+const WIDTHS = { small: 300, medium: 380, large: 460 };
+
+export function EmbedBuilder({ slug, origin }: { slug: string; origin: string }) {
+  const [theme, setTheme] = useState("light");
+  const [size, setSize] = useState<keyof typeof WIDTHS>("medium");
+  const [lang, setLang] = useState("en");
+  const [transparent, setTransparent] = useState(false);
+  const [height, setHeight] = useState(280);
+  const frame = useRef<HTMLIFrameElement>(null);
+
+  const attrs = [
+    theme !== "light" ? ` data-theme="${theme}"` : "",
+    size !== "medium" ? ` data-size="${size}"` : "",
+    lang !== "en" ? ` data-lang="${lang}"` : "",
+    transparent ? ` data-transparent="1"` : "",
+  ].join("");
+  const snippet = `<script src="${origin}/embed.js" data-letter="${slug}"${attrs} async></script>`;
+  const query = new URLSearchParams({ theme, size, lang, ...(transparent ? { transparent: "1" } : {}) });
+
+  useEffect(() => {
+    const onMessage = (event: MessageEvent) => {
+      if (event.source !== frame.current?.contentWindow || event.data?.type !== "open-letters:height") return;
+      setHeight(Math.max(40, Math.min(2000, Math.ceil(event.data.height))));
+    };
+    window.addEventListener("message", onMessage);
+    // The frame may have told its height before this page was listening: ask again.
+    frame.current?.contentWindow?.postMessage({ type: "open-letters:measure" }, "*");
+    return () => window.removeEventListener("message", onMessage);
+  }, []);
+
+  const select = "mt-1 block w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm";
+  return (
+    <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+      <div className="space-y-5">
+        <fieldset className="grid gap-4 sm:grid-cols-2">
+          <legend className="sr-only">Widget options</legend>
+          <label className="text-sm font-medium text-stone-800">
+            Theme
+            <select className={select} value={theme} onChange={(e) => setTheme(e.target.value)}>
+              {THEMES.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+            </select>
+          </label>
+          <label className="text-sm font-medium text-stone-800">
+            Size
+            <select className={select} value={size} onChange={(e) => setSize(e.target.value as keyof typeof WIDTHS)}>
+              {SIZES.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+            </select>
+          </label>
+          <label className="text-sm font-medium text-stone-800">
+            Language
+            <select className={select} value={lang} onChange={(e) => setLang(e.target.value)}>
+              {LANGS.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+            </select>
+          </label>
+          <label className="flex items-center gap-2 self-end pb-2 text-sm font-medium text-stone-800">
+            <input type="checkbox" className="size-4 accent-brand-600" checked={transparent} onChange={(e) => setTransparent(e.target.checked)} />
+            Transparent background
+          </label>
+        </fieldset>
+        <div>
+          <div className="flex items-center justify-between gap-3">
+            <h2 className="text-sm font-semibold text-stone-900">Paste this where the counter should appear</h2>
+            <CopyButton text={snippet} />
+          </div>
+          <pre className="mt-2 overflow-x-auto whitespace-pre-wrap break-all rounded-lg bg-stone-900 p-4 text-xs leading-relaxed text-stone-100" data-testid="embed-snippet">
+            {snippet}
+          </pre>
+          <p className="mt-2 text-xs text-stone-600">
+            The counter updates by itself every few seconds, sets no cookies and shows no names or email addresses.
+          </p>
+        </div>
+      </div>
+      <div>
+        <h2 className="text-sm font-semibold text-stone-900">Preview</h2>
+        <div className={`mt-2 grid place-items-center rounded-xl border border-stone-200 p-6 ${theme === "dark" ? "bg-stone-800" : "bg-stone-100"}`}>
+          <iframe
+            ref={frame}
+            key={String(query)}
+            title="Preview of the embedded counter"
+            src={`/embed/${slug}?${query}`}
+            scrolling="no"
+            onLoad={(e) => e.currentTarget.contentWindow?.postMessage({ type: "open-letters:measure" }, "*")}
+            style={{ width: WIDTHS[size], maxWidth: "100%", height, border: 0, colorScheme: "normal" }}
+            data-testid="embed-preview"
+          />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export function CopyButton({ text, label = "Copy" }: { text: string; label?: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <button
+      type="button"
+      className="rounded-lg border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium text-stone-800 hover:bg-stone-50"
+      onClick={async () => {
+        await navigator.clipboard?.writeText(text).catch(() => undefined);
+        setCopied(true);
+        setTimeout(() => setCopied(false), 2500);
+      }}
+    >
+      <span aria-live="polite">{copied ? "Copied" : label}</span>
+    </button>
+  );
+}

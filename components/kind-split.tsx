@@ -1,0 +1,40 @@
+import { formatCount } from "@/lib/format";
+
+/** How the total divides between individuals and organisations, as one split bar. */
+export function KindSplit({ individuals, organizations }: { individuals: number; organizations: number }) {
+  const total = individuals + organizations;
+  if (total === 0) return null;
+  // The two shares always add up to 100.
+  const individualShare = Math.round((individuals / total) * 100);
+  return (
+    <section aria-labelledby="kind-split-heading" className="rounded-xl border border-stone-200 bg-white p-5">
+      <h3 id="kind-split-heading" className="text-sm font-semibold text-stone-900">
+        Who has signed
+      </h3>
+      <div className="mt-3 flex h-3 overflow-hidden rounded-full bg-stone-100" aria-hidden="true">
+        <div className="bg-brand-600" style={{ width: `${(individuals / total) * 100}%` }} />
+        <div className="bg-amber-500" style={{ width: `${(organizations / total) * 100}%` }} />
+      </div>
+      <dl className="mt-3 grid grid-cols-2 gap-3 text-sm">
+        <div className="flex items-start gap-2">
+          <span aria-hidden="true" className="mt-1 inline-block size-2.5 rounded-sm bg-brand-600" />
+          <div>
+            <dt className="text-stone-600">Individuals</dt>
+            <dd className="font-semibold tabular-nums text-stone-900">
+              {formatCount(individuals)} <span className="font-normal text-stone-500">({individualShare}%)</span>
+            </dd>
+          </div>
+        </div>
+        <div className="flex items-start gap-2">
+          <span aria-hidden="true" className="mt-1 inline-block size-2.5 rounded-sm bg-amber-500" />
+          <div>
+            <dt className="text-stone-600">Organisations</dt>
+            <dd className="font-semibold tabular-nums text-stone-900">
+              {formatCount(organizations)} <span className="font-normal text-stone-500">({100 - individualShare}%)</span>
+            </dd>
+          </div>
+        </div>
+      </dl>
+    </section>
+  );
+}
