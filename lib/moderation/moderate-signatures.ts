@@ -5,6 +5,7 @@ import { forgetLetterCounts } from "../counts/letter-counts";
 import { AppError } from "../http/app-error";
 import type { Staff } from "../auth/require-staff";
 import { recordAudit } from "./record-audit";
+import { retryOnBusy } from "../db-retry";
 import { countDelta, needsReason, transition, type ModerationAction } from "./transitions";
 
 export interface ModerationResult {
@@ -41,7 +42,7 @@ export async function moderateSignatures({
     throw new AppError("reason_required", 422, "Give a reason: it is kept in the audit log.", { reason: ["A reason is required."] });
   }
   const letters = new Set<string>();
-  const result = await db.$transaction(async (tx) => {
+  const result = await retryOnBusy(() => db.$transaction(async (tx) => {
     const signatures = await tx.signature.findMany({
       where: { id: { in: ids } },
       select: { id: true, letterId: true, status: true, confirmedAt: true, country: true, kind: true, flags: true },
@@ -89,7 +90,7 @@ export async function moderateSignatures({
       });
     }
     return { changed, skipped: ids.length - changed };
-  });
+  }));
   for (const letterId of letters) forgetLetterCounts(letterId);
   return result;
 }

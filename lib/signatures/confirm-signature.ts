@@ -9,6 +9,7 @@ import { OrganizationAwaitingReviewEmail } from "../email/templates/organization
 import { AppError, letterNotOpen } from "../http/app-error";
 import { emailMatchesWebsite } from "./domain-match";
 import { hashToken, looksLikeToken } from "./tokens";
+import { retryOnBusy } from "../db-retry";
 import { effectiveStatus } from "../letters/effective-status";
 
 export interface ConfirmedSignature {
@@ -85,7 +86,7 @@ export async function confirmSignature({ token, now = new Date() }: { token: str
     });
   }
 
-  const changed = await db.$transaction(async (tx) => {
+  const changed = await retryOnBusy(() => db.$transaction(async (tx) => {
     await tx.confirmationToken.updateMany({ where: { tokenHash: hashToken(token), usedAt: null }, data: { usedAt: now } });
     const updated = await tx.signature.updateMany({
       where: { id: signature.id, status: "unverified" },
@@ -95,7 +96,7 @@ export async function confirmSignature({ token, now = new Date() }: { token: str
     if (counts) await adjustCount(tx, { letterId: letter.id, country: signature.country, kind: signature.kind, delta: 1 });
     if (reviewEmail) await enqueueEmail(tx, reviewEmail);
     return true;
-  });
+  }));
   if (!changed) {
     const current = await db.signature.findUnique({ where: { id: signature.id }, select: { status: true } });
     return answer("already_confirmed", current?.status ?? status);

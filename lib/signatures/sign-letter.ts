@@ -10,6 +10,7 @@ import { Prisma } from "../generated/prisma/client";
 import type { SignatureInput } from "../validation/signature";
 import { canonicalEmail } from "./canonical-email";
 import { createToken } from "./tokens";
+import { isBusy } from "../db-retry";
 import { effectiveStatus } from "../letters/effective-status";
 import { getEnv } from "../env";
 import { hashIp, signingFlags } from "../moderation/signing-flags";
@@ -99,7 +100,7 @@ export async function signLetter({ slug, input, ip }: { slug: string; input: Sig
       // Two requests for one address raced: the loser sees the winner's row next time.
       const raced =
         error instanceof Prisma.PrismaClientKnownRequestError && (error.code === "P2002" || error.code === "P2025");
-      if (raced && attempt < 2) continue;
+      if ((raced && attempt < 2) || (isBusy(error) && attempt < 5)) continue;
       throw error;
     }
   }
