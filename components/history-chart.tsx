@@ -5,8 +5,9 @@ const W = 640;
 const H = 180;
 const PAD = { top: 4, right: 2, bottom: 2, left: 2 };
 
-export const formatDay = (day: string) =>
-  new Date(`${day}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+
+export const formatDay = (day: string) => dayFormat.format(new Date(`${day}T00:00:00Z`));
 
 /** The running total per day as a small area chart, drawn on the server. */
 export function HistoryChart({ days }: { days: HistoryDay[] }) {

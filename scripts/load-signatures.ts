@@ -1,6 +1,6 @@
 // Loads synthetic counted signatures into a letter fast (a million in seconds), with the
 // counters and daily history to match, for the benchmark and for trying the app at size.
-// Usage: node --import tsx scripts/load-signatures.ts <sqlite file> <slug> [count]
+// Usage: node --import tsx scripts/load-signatures.ts <sqlite file> <slug> [count]   (app stopped)
 // Rows are made inside SQLite by one INSERT ... SELECT over a generated sequence; the
 // Signature table's secondary indexes are dropped first and rebuilt after, which is
 // several times faster than updating them row by row.

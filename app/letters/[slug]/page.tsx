@@ -152,7 +152,7 @@ export default async function LetterPage({ params, searchParams }: Props) {
             </div>
           </>
         ) : null}
-        <div className="mt-6">
+        <div className={counts.countries.length > 0 ? "mt-6" : "mt-4"}>
           <CountryTable countries={counts.countries} />
         </div>
       </section>
