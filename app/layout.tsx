@@ -1,12 +1,18 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SiteFooter, SiteHeader } from "@/components/site-header";
+import { getEnv } from "@/lib/env";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Open Letters", template: "%s · Open Letters" },
-  description: "Read open letters and statements, add your verified signature, and see who stands behind them.",
-};
+// A function, so APP_URL is read when the server runs rather than when it was built:
+// share cards need absolute image URLs on the public address.
+export function generateMetadata(): Metadata {
+  return {
+    metadataBase: new URL(getEnv().APP_URL),
+    title: { default: "Open Letters", template: "%s · Open Letters" },
+    description: "Read open letters and statements, add your verified signature, and see who stands behind them.",
+  };
+}
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#1d4ed8" };
 
