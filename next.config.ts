@@ -8,6 +8,9 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Cached pages (the letter page renders at most once a second) may be served stale
+  // by a CDN for a minute while it fetches a fresh copy, not for Next's default year.
+  expireTime: 60,
   // forbidden() answers 403 from admin pages a role may not open
   experimental: { authInterrupts: true },
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3"],

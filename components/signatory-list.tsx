@@ -52,7 +52,7 @@ export function SignatoryList({
       )}
       {moreHref ? (
         <p className="mt-4">
-          <Link href={moreHref} scroll={false} className="text-sm font-medium text-brand-700 hover:underline">
+          <Link href={moreHref} className="text-sm font-medium text-brand-700 hover:underline">
             Show more {heading.toLowerCase()} →
           </Link>
         </p>

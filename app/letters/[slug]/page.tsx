@@ -19,15 +19,20 @@ import { milestones } from "@/lib/counts/milestones";
 import { getEnv } from "@/lib/env";
 import { KIND_LABEL } from "@/lib/format";
 import { getPublicLetter } from "@/lib/letters/get-public-letter";
-import { isValidCursor, listPublicSignatures } from "@/lib/signatures/list-public-signatures";
+import { listPublicSignatures } from "@/lib/signatures/list-public-signatures";
 import { signLetterAction } from "./actions";
 
-export const dynamic = "force-dynamic";
+// Rendered at most once a second per letter and served from Next's cache in between,
+// so a letter with a million signatures costs its readers what an empty one does (the
+// counts it shows are themselves up to 2 s old; the contract allows 5). Nothing is
+// rendered at build time: letters live in the database.
+export const revalidate = 1;
+export const dynamicParams = true;
+export async function generateStaticParams() {
+  return [];
+}
 
-type Props = {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<{ orgs?: string; people?: string }>;
-};
+type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const letter = await getPublicLetter({ slug: (await params).slug });
@@ -43,30 +48,20 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-export default async function LetterPage({ params, searchParams }: Props) {
+export default async function LetterPage({ params }: Props) {
   const { slug } = await params;
-  const query = await searchParams;
   const letter = await getPublicLetter({ slug });
   if (!letter) notFound();
-  const orgCursor = isValidCursor(query.orgs) ? query.orgs : undefined;
-  const peopleCursor = isValidCursor(query.people) ? query.people : undefined;
 
   const [counts, history, organizations, individuals] = await Promise.all([
     letterCounts(letter.id, letter.createdAt),
     letterHistory({ letterId: letter.id }),
-    listPublicSignatures({ letterId: letter.id, kind: "organization", cursor: orgCursor }),
-    listPublicSignatures({ letterId: letter.id, kind: "individual", cursor: peopleCursor }),
+    listPublicSignatures({ letterId: letter.id, kind: "organization" }),
+    listPublicSignatures({ letterId: letter.id, kind: "individual" }),
   ]);
-  const moreHref = (key: "orgs" | "people", cursor: string | null) => {
-    if (!cursor) return null;
-    const next = new URLSearchParams();
-    if (key === "orgs") next.set("orgs", cursor);
-    else {
-      if (orgCursor) next.set("orgs", orgCursor);
-      next.set("people", cursor);
-    }
-    return `/letters/${slug}?${next}#signatories`;
-  };
+  // Later pages live on their own (uncached) route, so this page stays one cacheable thing.
+  const moreHref = (kind: "organization" | "individual", cursor: string | null) =>
+    cursor ? `/letters/${slug}/signatories?kind=${kind}&cursor=${encodeURIComponent(cursor)}` : null;
   const kinds = [
     ...(letter.allowIndividuals ? (["individual"] as const) : []),
     ...(letter.allowOrganizations ? (["organization"] as const) : []),
@@ -176,7 +171,7 @@ export default async function LetterPage({ params, searchParams }: Props) {
           <SignatoryList
             heading="Organisations"
             page={organizations}
-            moreHref={moreHref("orgs", organizations.nextCursor)}
+            moreHref={moreHref("organization", organizations.nextCursor)}
             empty="No organisation is listed yet."
             testId="organization-signatories"
             slug={letter.slug}
@@ -184,7 +179,7 @@ export default async function LetterPage({ params, searchParams }: Props) {
           <SignatoryList
             heading="Individuals"
             page={individuals}
-            moreHref={moreHref("people", individuals.nextCursor)}
+            moreHref={moreHref("individual", individuals.nextCursor)}
             empty="No individual is listed yet."
             testId="individual-signatories"
             slug={letter.slug}

@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireStaff, type Staff } from "@/lib/auth/require-staff";
 import { AppError } from "@/lib/http/app-error";
@@ -28,7 +29,11 @@ async function save(form: FormData, write: (actor: Staff, input: LetterInput) =>
     const actor = await requireStaff("manage_letters");
     const parsed = letterInputSchema.safeParse(letterInputFromForm(form));
     if (!parsed.success) return { ok: false, error: "Some fields need fixing.", fields: signatureFieldErrors(parsed.error) };
-    return await write(actor, parsed.data);
+    const slug = await write(actor, parsed.data);
+    // Public letter pages are cached for a second; a pause or an edit shows at once.
+    revalidatePath("/letters/[slug]", "page");
+    revalidatePath("/");
+    return slug;
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: error.message, fields: error.fields ?? {} };
     console.error("saving a letter failed", error);

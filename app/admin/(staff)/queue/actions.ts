@@ -16,6 +16,8 @@ export async function moderateAction(_previous: ModerationState, form: FormData)
     const input = moderationSchema.parse({ ids: form.getAll("ids"), action: form.get("action"), reason: form.get("reason") ?? undefined });
     const { changed, skipped } = await moderateSignatures({ actor, ...input });
     revalidatePath("/admin", "layout");
+    // the public letter pages show counts and signatories: drop their cached copies
+    revalidatePath("/letters/[slug]", "page");
     return { ok: true, message: `${changed} changed${skipped ? `, ${skipped} left as they were (the action does not apply)` : ""}.` };
   } catch (error) {
     if (error instanceof ZodError) return { ok: false, error: error.issues[0].message };

@@ -28,6 +28,8 @@ export async function moderateMatchingAction(_previous: ModerationState, form: F
     }
     const { changed, skipped } = await moderateMatching({ actor, ...input });
     revalidatePath("/admin", "layout");
+    // the public letter pages show counts and signatories: drop their cached copies
+    revalidatePath("/letters/[slug]", "page");
     return { ok: true, message: `${changed} changed${skipped ? `, ${skipped} left as they were (the action does not apply)` : ""}.` };
   } catch (error) {
     if (error instanceof ZodError || error instanceof SyntaxError) return { ok: false, error: "The request was not valid." };
