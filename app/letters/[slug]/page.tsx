@@ -34,6 +34,8 @@ export async function generateStaticParams() {
 
 type Props = { params: Promise<{ slug: string }> };
 
+const FIRST_SIGNATORIES = 20;
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const letter = await getPublicLetter({ slug: (await params).slug });
   if (!letter) return { title: "Letter not found" };
@@ -56,8 +58,10 @@ export default async function LetterPage({ params }: Props) {
   const [counts, history, organizations, individuals] = await Promise.all([
     letterCounts(letter.id, letter.createdAt),
     letterHistory({ letterId: letter.id }),
-    listPublicSignatures({ letterId: letter.id, kind: "organization" }),
-    listPublicSignatures({ letterId: letter.id, kind: "individual" }),
+    // A first handful of each kind; the rest are a link away, which keeps this page's
+    // weight (and so its cost per reader) nearly the same for ten signers or a million.
+    listPublicSignatures({ letterId: letter.id, kind: "organization", take: FIRST_SIGNATORIES }),
+    listPublicSignatures({ letterId: letter.id, kind: "individual", take: FIRST_SIGNATORIES }),
   ]);
   // Later pages live on their own (uncached) route, so this page stays one cacheable thing.
   const moreHref = (kind: "organization" | "individual", cursor: string | null) =>
