@@ -10,6 +10,7 @@ import { ShareLinks } from "@/components/share-links";
 import { TopCountries } from "@/components/top-countries";
 import { WorldMap } from "@/components/world-map";
 import { LetterBody } from "@/components/letter-body";
+import { LetterHeading } from "@/components/letter-heading";
 import { SignForm } from "@/components/sign-form";
 import { SignatoryList } from "@/components/signatory-list";
 import { appUrl } from "@/lib/app-url";
@@ -17,7 +18,6 @@ import { letterCounts } from "@/lib/counts/letter-counts";
 import { letterHistory } from "@/lib/counts/letter-history";
 import { milestones } from "@/lib/counts/milestones";
 import { getEnv } from "@/lib/env";
-import { KIND_LABEL } from "@/lib/format";
 import { getPublicLetter } from "@/lib/letters/get-public-letter";
 import { listPublicSignatures } from "@/lib/signatures/list-public-signatures";
 import { signLetterAction } from "./actions";
@@ -75,14 +75,7 @@ export default async function LetterPage({ params }: Props) {
     <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6 sm:py-12">
       <div className="grid gap-10 lg:grid-cols-[minmax(0,1fr)_380px] lg:gap-14">
         <article aria-labelledby="letter-title">
-          <p className="text-sm font-medium uppercase tracking-wide text-brand-700">
-            {KIND_LABEL[letter.kind] ?? letter.kind}
-            {letter.addressedTo ? <span className="text-stone-500"> · To {letter.addressedTo}</span> : null}
-          </p>
-          <h1 id="letter-title" className="mt-2 font-serif text-3xl font-bold leading-tight tracking-tight text-stone-900 sm:text-4xl">
-            {letter.title}
-          </h1>
-          <p className="mt-4 text-lg text-stone-700">{letter.summary}</p>
+          <LetterHeading letter={letter} />
           {letter.status === "open" ? (
             <a
               href="#sign"

@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LetterBody } from "@/components/letter-body";
+import { LetterHeading } from "@/components/letter-heading";
 import { requireStaffPage } from "@/lib/auth/require-staff";
-import { KIND_LABEL, STATUS_LABEL } from "@/lib/format";
+import { STATUS_LABEL } from "@/lib/format";
 import { getAdminLetter } from "@/lib/letters/get-admin-letter";
 
 export const dynamic = "force-dynamic";
@@ -24,14 +25,7 @@ export default async function PreviewLetterPage({ params }: { params: Promise<{ 
         <Link href={`/admin/letters/${letter.slug}/edit`} className="font-medium underline">Edit</Link>
       </div>
       <article aria-labelledby="letter-title" className="mx-auto mt-8 max-w-3xl">
-        <p className="text-sm font-medium uppercase tracking-wide text-brand-700">
-          {KIND_LABEL[letter.kind] ?? letter.kind}
-          {letter.addressedTo ? <span className="text-stone-500"> · To {letter.addressedTo}</span> : null}
-        </p>
-        <h1 id="letter-title" className="mt-2 font-serif text-3xl font-bold leading-tight tracking-tight text-stone-900 sm:text-4xl">
-          {letter.title}
-        </h1>
-        <p className="mt-4 text-lg text-stone-700">{letter.summary}</p>
+        <LetterHeading letter={letter} />
         <div className="mt-8 border-t border-stone-200 pt-8">
           <LetterBody markdown={letter.body} />
         </div>

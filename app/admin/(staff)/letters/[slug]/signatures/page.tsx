@@ -6,7 +6,7 @@ import { SelectionForm } from "@/components/admin/selection-form";
 import { SignatureFilterForm } from "@/components/admin/signature-filter-form";
 import { requireStaffPage } from "@/lib/auth/require-staff";
 import { countryName } from "@/lib/countries";
-import { getLetterForStaff } from "@/lib/letters/get-letter-for-staff";
+import { getAdminLetter } from "@/lib/letters/get-admin-letter";
 import { countSignatures, searchSignatures } from "@/lib/moderation/search-signatures";
 import { filterFromSearchParams, filterToQuery } from "@/lib/validation/signature-filter";
 import { moderateAction } from "../../../queue/actions";
@@ -21,7 +21,7 @@ export default async function SignaturesPage({ params, searchParams }: Props) {
   await requireStaffPage("moderate");
   const { slug } = await params;
   const query = await searchParams;
-  const letter = await getLetterForStaff({ slug });
+  const letter = await getAdminLetter({ slug });
   if (!letter) notFound();
   const parsed = filterFromSearchParams(query);
   const filter = parsed.success ? parsed.data : {};
