@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../db";
+import { Prisma } from "../generated/prisma/client";
 import { getEnv, type Env } from "../env";
 import { deliverEmail } from "./deliver";
 import { onOutboxWake } from "./outbox-signal";
@@ -9,68 +10,75 @@ import { onOutboxWake } from "./outbox-signal";
 // idempotency key, and on a provider failure retried with exponential backoff until
 // the last attempt marks it failed. Nothing is deleted: the outbox is also the record.
 
-const BATCH = 20;
+const BATCH = 50;
 const LEASE_MS = 60_000;
 const POLL_MS = 1_000;
+const WAKE_DELAY_MS = 10;
+
+type OutboxRow = { id: string; template: string; to: string; subject: string; html: string; text: string; attempts: number };
 
 export async function processOutbox(env: Env = getEnv(), now: () => Date = () => new Date()): Promise<number> {
   let handled = 0;
   for (;;) {
-    const due = await db.outboxEmail.findMany({
-      where: {
-        OR: [
-          { status: "pending", nextAttemptAt: { lte: now() } },
-          { status: "sending", lockedUntil: { lt: now() } },
-        ],
-      },
-      orderBy: { nextAttemptAt: "asc" },
-      take: BATCH,
-    });
+    const due = await claimDue(now());
     if (due.length === 0) return handled;
     // The batch goes out in parallel: a provider round trip, not the database, is the
     // slow part, and a viral letter's confirmations must not queue behind each other.
-    const results = await Promise.all(due.map((row) => deliverOne(row, env, now)));
-    handled += results.filter(Boolean).length;
+    const results = await Promise.all(due.map((row) => deliverEmail(row, env)));
+    const sent: { id: string; providerId: string }[] = [];
+    for (const [i, result] of results.entries()) {
+      if (result.ok) sent.push({ id: due[i].id, providerId: result.providerId });
+      else await recordFailure(due[i], result.error, result.retryable, env, now());
+    }
+    await markSent(sent, now());
+    handled += due.length;
     if (due.length < BATCH) return handled;
   }
 }
 
-type OutboxRow = Awaited<ReturnType<typeof db.outboxEmail.findMany>>[number];
+// The claim and the "sent" mark are written out as SQL: they run as often as signing
+// itself, and a modelled query costs ten raw ones (see signing-sql.ts). One statement
+// each per batch of messages.
 
-/** Claims one row (a lease, so no other process sends it meanwhile), sends it, records the outcome. */
-async function deliverOne(row: OutboxRow, env: Env, now: () => Date): Promise<boolean> {
-  const claimed = await db.outboxEmail.updateMany({
-    where: { id: row.id, status: row.status, attempts: row.attempts },
-    data: { status: "sending", lockedUntil: new Date(now().getTime() + LEASE_MS), attempts: { increment: 1 } },
-  });
-  if (claimed.count === 0) return false;
-  const attempts = row.attempts + 1;
-  const result = await deliverEmail(row, env);
-  if (result.ok) {
-    await db.outboxEmail.update({
-      where: { id: row.id },
-      data: { status: "sent", sentAt: now(), providerId: result.providerId, lockedUntil: null, lastError: null },
-    });
-    return true;
-  }
-  const giveUp = !result.retryable || attempts >= env.OUTBOX_MAX_ATTEMPTS;
-  const delay = env.OUTBOX_RETRY_BASE_MS * 2 ** (attempts - 1);
+/** Leases the next due messages (pending ones, and those whose sender's lease ran out). */
+async function claimDue(at: Date): Promise<OutboxRow[]> {
+  const rows = await db.$queryRaw<(OutboxRow & { attempts: number | bigint })[]>`
+    UPDATE "OutboxEmail" SET "status" = 'sending', "lockedUntil" = ${new Date(at.getTime() + LEASE_MS)}, "attempts" = "attempts" + 1
+    WHERE "id" IN (
+      SELECT "id" FROM "OutboxEmail"
+      WHERE ("status" = 'pending' AND "nextAttemptAt" <= ${at}) OR ("status" = 'sending' AND "lockedUntil" < ${at})
+      ORDER BY "nextAttemptAt" LIMIT ${BATCH})
+    RETURNING "id", "template", "to", "subject", "html", "text", "attempts"`;
+  return rows.map((row) => ({ ...row, attempts: Number(row.attempts) }));
+}
+
+async function markSent(sent: { id: string; providerId: string }[], at: Date): Promise<void> {
+  if (sent.length === 0) return;
+  await db.$executeRaw`
+    UPDATE "OutboxEmail" SET "status" = 'sent', "sentAt" = ${at}, "lockedUntil" = NULL, "lastError" = NULL,
+      "providerId" = CASE "id" ${Prisma.join(sent.map((s) => Prisma.sql`WHEN ${s.id} THEN ${s.providerId}`), " ")} END
+    WHERE "id" IN (${Prisma.join(sent.map((s) => s.id))})`;
+}
+
+/** Tries again later with a doubling delay, or gives up after the last attempt. */
+async function recordFailure(row: OutboxRow, error: string, retryable: boolean, env: Env, at: Date): Promise<void> {
+  const giveUp = !retryable || row.attempts >= env.OUTBOX_MAX_ATTEMPTS;
+  const delay = env.OUTBOX_RETRY_BASE_MS * 2 ** (row.attempts - 1);
   await db.outboxEmail.update({
     where: { id: row.id },
     data: {
       status: giveUp ? "failed" : "pending",
-      nextAttemptAt: new Date(now().getTime() + delay),
+      nextAttemptAt: new Date(at.getTime() + delay),
       lockedUntil: null,
-      lastError: result.error.slice(0, 500),
+      lastError: error.slice(0, 500),
     },
   });
-  console.warn(`[mail] ${row.template} message ${row.id}: attempt ${attempts} failed (${result.error})${giveUp ? ", giving up" : ""}`);
-  return true;
+  console.warn(`[mail] ${row.template} message ${row.id}: attempt ${row.attempts} failed (${error})${giveUp ? ", giving up" : ""}`);
 }
 
 const state = globalThis as unknown as { outboxWorker?: { stop: () => void } };
 
-/** Starts the in-process worker once: a poll every second, and at once when woken. */
+/** Starts the in-process worker once: a poll every second, and soon after a wake-up. */
 export function startOutboxWorker(): void {
   if (state.outboxWorker) return;
   let running = false;
@@ -94,7 +102,17 @@ export function startOutboxWorker(): void {
   };
   const timer = setInterval(tick, POLL_MS);
   timer.unref();
-  const unsubscribe = onOutboxWake(() => void tick());
+  // Wake-ups within a few milliseconds share one pass: a busy letter's confirmations go
+  // out in batches rather than one claim per signature.
+  let wakeScheduled = false;
+  const unsubscribe = onOutboxWake(() => {
+    if (wakeScheduled) return;
+    wakeScheduled = true;
+    setTimeout(() => {
+      wakeScheduled = false;
+      void tick();
+    }, WAKE_DELAY_MS);
+  });
   state.outboxWorker = {
     stop: () => {
       clearInterval(timer);

@@ -27,3 +27,8 @@ export const letterNotOpen = (status: string) =>
       ? "This letter is paused and is not taking signatures right now."
       : "This letter is closed and no longer takes signatures.",
   );
+
+export const kindNotAllowed = (kind: string) => {
+  const message = kind === "individual" ? "This letter is signed by organisations only." : "This letter is signed by individuals only.";
+  return new AppError("kind_not_allowed", 422, message, { kind: [message] });
+};

@@ -2,18 +2,20 @@ import "server-only";
 import { createElement } from "react";
 import { db } from "../db";
 import { appUrl } from "../app-url";
-import { AppError, letterNotFound, letterNotOpen } from "../http/app-error";
-import { emailsEnqueued, enqueueEmail, renderEmail } from "../email/send-email";
+import { retryOnBusy } from "../db-retry";
+import { kindNotAllowed, letterNotFound, letterNotOpen } from "../http/app-error";
+import { emailsEnqueued, enqueueEmail, renderEmailTemplate, type RenderedEmail } from "../email/send-email";
 import { ConfirmSignatureEmail } from "../email/templates/confirm-signature";
 import { AlreadySignedEmail } from "../email/templates/already-signed";
-import { Prisma } from "../generated/prisma/client";
-import type { SignatureInput } from "../validation/signature";
-import { canonicalEmail } from "./canonical-email";
-import { createToken } from "./tokens";
-import { isBusy } from "../db-retry";
-import { effectiveStatus } from "../letters/effective-status";
+import { getCachedPublicLetter } from "../letters/get-cached-public-letter";
+import type { PublicLetter } from "../letters/get-public-letter";
 import { getEnv } from "../env";
 import { hashIp, signingFlags } from "../moderation/signing-flags";
+import type { SignatureInput } from "../validation/signature";
+import { canonicalEmail } from "./canonical-email";
+import { addSignature, type NewSignature } from "./signing-batch";
+import { findSignatureByEmail, insertConfirmationToken, updateUnverifiedSignature } from "./signing-sql";
+import { createToken } from "./tokens";
 
 export type SignOutcome = "created" | "resent" | "already_signed";
 
@@ -25,83 +27,112 @@ export type SignOutcome = "created" | "resent" | "already_signed";
  * - an address that has confirmed gets an "already signed" email, and nothing counts.
  */
 export async function signLetter({ slug, input, ip }: { slug: string; input: SignatureInput; ip?: string }): Promise<SignOutcome> {
-  const letter = await db.letter.findUnique({
-    where: { slug },
-    select: { id: true, slug: true, title: true, status: true, closesAt: true, allowIndividuals: true, allowOrganizations: true },
-  });
-  if (!letter || letter.status === "draft") throw letterNotFound();
-  if (effectiveStatus(letter) !== "open") throw letterNotOpen(effectiveStatus(letter));
-  const allowed = input.kind === "individual" ? letter.allowIndividuals : letter.allowOrganizations;
-  if (!allowed) {
-    const message =
-      input.kind === "individual" ? "This letter is signed by organisations only." : "This letter is signed by individuals only.";
-    throw new AppError("kind_not_allowed", 422, message, { kind: [message] });
-  }
+  // The letter as cached for the public feeds; the write checks its status again.
+  const letter = await getCachedPublicLetter({ slug });
+  if (!letter) throw letterNotFound();
+  if (letter.status !== "open") throw letterNotOpen(letter.status);
+  if (!(input.kind === "individual" ? letter.allowIndividuals : letter.allowOrganizations)) throw kindNotAllowed(input.kind);
 
   const { canonical, domain } = canonicalEmail(input.email);
-  const details = {
-    kind: input.kind,
-    name: input.name,
-    email: input.email,
-    emailDomain: domain,
-    country: input.country,
-    title: input.kind === "individual" ? (input.title ?? null) : null,
-    affiliation: input.kind === "individual" ? (input.affiliation ?? null) : null,
-    organizationName: input.kind === "organization" ? input.organizationName : null,
-    website: input.kind === "organization" ? input.website : null,
-    comment: input.comment ?? null,
-    listPublicly: input.listPublicly,
-    consentAt: new Date(),
-    ipHash: ip ? hashIp(ip, getEnv().AUTH_SECRET) : null,
+  const signature: NewSignature = {
+    letterId: letter.id,
+    emailCanonical: canonical,
+    details: {
+      kind: input.kind,
+      name: input.name,
+      email: input.email,
+      emailDomain: domain,
+      country: input.country,
+      title: input.kind === "individual" ? (input.title ?? null) : null,
+      affiliation: input.kind === "individual" ? (input.affiliation ?? null) : null,
+      organizationName: input.kind === "organization" ? input.organizationName : null,
+      website: input.kind === "organization" ? input.website : null,
+      comment: input.comment ?? null,
+      listPublicly: input.listPublicly,
+      consentAt: new Date(),
+      ipHash: ip ? hashIp(ip, getEnv().AUTH_SECRET) : null,
+    },
+    ...(await confirmationFor(letter, input)),
   };
 
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const existing = await db.signature.findUnique({
-        where: { letterId_emailCanonical: { letterId: letter.id, emailCanonical: canonical } },
-        select: { id: true, status: true },
-      });
-
-      if (existing && existing.status !== "unverified") {
-        const email = await renderEmail({
-          template: "already-signed",
-          to: input.email,
-          subject: `You have already signed: ${letter.title}`,
-          element: createElement(AlreadySignedEmail, { letterTitle: letter.title, letterUrl: appUrl(`/letters/${letter.slug}`) }),
-        });
-        await db.$transaction((tx) => enqueueEmail(tx, email));
-        emailsEnqueued();
-        return "already_signed";
-      }
-
-      const { token, tokenHash, expiresAt } = createToken();
-      const email = await renderEmail({
-        template: "signature-confirm",
-        to: input.email,
-        subject: `Confirm your signature: ${letter.title}`,
-        element: createElement(ConfirmSignatureEmail, {
-          name: input.name,
-          letterTitle: letter.title,
-          confirmUrl: appUrl(`/verify/${token}`),
-          organizationName: input.kind === "organization" ? input.organizationName : undefined,
-        }),
-      });
-      await db.$transaction(async (tx) => {
-        const flags = await signingFlags(tx, { letterId: letter.id, emailDomain: domain, ipHash: details.ipHash });
-        const signature = existing
-          ? await tx.signature.update({ where: { id: existing.id, status: "unverified" }, data: { ...details, flags } })
-          : await tx.signature.create({ data: { ...details, flags, letterId: letter.id, emailCanonical: canonical } });
-        await tx.confirmationToken.create({ data: { tokenHash, signatureId: signature.id, expiresAt } });
-        await enqueueEmail(tx, email);
-      });
+  // New addresses go in with the other signatures arriving now; an address already on
+  // the letter is answered on its own. Should that signature vanish in between (a
+  // moderator's deletion), the request starts over.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if ((await addSignature(signature)) === "created") {
       emailsEnqueued();
-      return existing ? "resent" : "created";
-    } catch (error) {
-      // Two requests for one address raced: the loser sees the winner's row next time.
-      const raced =
-        error instanceof Prisma.PrismaClientKnownRequestError && (error.code === "P2002" || error.code === "P2025");
-      if ((raced && attempt < 2) || (isBusy(error) && attempt < 5)) continue;
-      throw error;
+      return "created";
     }
+    const outcome = await signAgain(letter, signature);
+    if (outcome) return outcome;
   }
+  throw new Error("the signature kept changing while it was being recorded");
+}
+
+/** A fresh token and the confirmation email that carries it. */
+async function confirmationFor(letter: PublicLetter, input: SignatureInput) {
+  const { token, tokenHash, expiresAt } = createToken();
+  const email = await renderEmailTemplate({
+    template: "signature-confirm",
+    to: input.email,
+    key: letter.title,
+    slots: {
+      name: input.name,
+      confirmUrl: appUrl(`/verify/${token}`),
+      organizationName: input.kind === "organization" ? input.organizationName : undefined,
+    },
+    build: (slots) => ({
+      subject: `Confirm your signature: ${letter.title}`,
+      element: createElement(ConfirmSignatureEmail, {
+        name: slots.name!,
+        letterTitle: letter.title,
+        confirmUrl: slots.confirmUrl!,
+        organizationName: slots.organizationName,
+      }),
+    }),
+  });
+  return { tokenHash, expiresAt, email };
+}
+
+/** The address has a signature on the letter: a fresh link while unconfirmed, else "already signed"; null if it is gone. */
+async function signAgain(letter: PublicLetter, signature: NewSignature): Promise<SignOutcome | null> {
+  const existing = await findSignatureByEmail(db, { letterId: letter.id, emailCanonical: signature.emailCanonical });
+  if (!existing) return null;
+  if (existing.status !== "unverified") {
+    await enqueueOne(await alreadySignedEmail(letter, signature.details.email));
+    return "already_signed";
+  }
+  const now = new Date();
+  const updated = await retryOnBusy(() =>
+    db.$transaction(async (tx) => {
+      const { letterId, details } = signature;
+      const flags = await signingFlags(tx, { letterId, emailDomain: details.emailDomain, ipHash: details.ipHash, now });
+      if (!(await updateUnverifiedSignature(tx, { id: existing.id, details: { ...details, flags }, now }))) return false;
+      await insertConfirmationToken(tx, { signatureId: existing.id, tokenHash: signature.tokenHash, expiresAt: signature.expiresAt, now });
+      await enqueueEmail(tx, signature.email, now);
+      return true;
+    }),
+  );
+  if (!updated) return null; // confirmed meanwhile: the next look answers "already signed"
+  emailsEnqueued();
+  return "resent";
+}
+
+function alreadySignedEmail(letter: PublicLetter, to: string): Promise<RenderedEmail> {
+  const letterUrl = appUrl(`/letters/${letter.slug}`);
+  return renderEmailTemplate({
+    template: "already-signed",
+    to,
+    key: `${letter.title}\n${letterUrl}`,
+    slots: {},
+    build: () => ({
+      subject: `You have already signed: ${letter.title}`,
+      element: createElement(AlreadySignedEmail, { letterTitle: letter.title, letterUrl }),
+    }),
+  });
+}
+
+async function enqueueOne(email: RenderedEmail) {
+  await retryOnBusy(() => db.$transaction((tx) => enqueueEmail(tx, email)));
+  emailsEnqueued();
 }

@@ -83,6 +83,32 @@ describe("signLetter: a new signer", () => {
   });
 });
 
+describe("signLetter: rows written as SQL", () => {
+  it("stores timestamps, booleans and ids the way Prisma writes and reads them", async () => {
+    const letter = await createLetter();
+    const input = individual({ listPublicly: false });
+    const before = Date.now();
+    await signLetter({ slug: letter.slug, input, ip: "198.51.100.7" });
+    const signature = await db.signature.findFirstOrThrow({ where: { letterId: letter.id }, include: { tokens: true } });
+    expect(signature.listPublicly).toBe(false);
+    expect(signature.domainMatch).toBe(false);
+    expect(signature.id).toMatch(/^c[a-z0-9]{20,32}$/);
+    for (const at of [signature.createdAt, signature.updatedAt, signature.consentAt, signature.tokens[0].createdAt]) {
+      expect(at.getTime()).toBeGreaterThanOrEqual(before - 1000);
+      expect(at.getTime()).toBeLessThanOrEqual(Date.now() + 1000);
+    }
+    // The text format must equal Prisma's own, or date comparisons in SQL go wrong.
+    const written = await db.$queryRaw<{ signed: string; created: string }[]>`
+      SELECT CAST(s."createdAt" AS TEXT) AS "signed", CAST(l."createdAt" AS TEXT) AS "created" FROM "Signature" s JOIN "Letter" l ON l."id" = s."letterId"
+      WHERE s."id" = ${signature.id}`;
+    const shape = (text: string) => text.replace(/\d/g, "9");
+    expect(shape(written[0].signed)).toBe(shape(written[0].created));
+    const mail = await db.outboxEmail.findFirstOrThrow({ where: { to: input.email } });
+    expect(mail.nextAttemptAt.getTime()).toBeLessThanOrEqual(Date.now());
+    expect(await db.outboxEmail.count({ where: { to: input.email, status: "pending", nextAttemptAt: { lte: new Date() } } })).toBe(1);
+  });
+});
+
 describe("signLetter: the same person again", () => {
   it("before confirmation resends a fresh link and keeps one row with the newer details", async () => {
     const letter = await createLetter();
