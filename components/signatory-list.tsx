@@ -23,29 +23,17 @@ export function SignatoryList({
       {page.items.length === 0 ? (
         <p className="mt-2 text-sm text-stone-600">{empty}</p>
       ) : (
-        <ul className="mt-3 grid gap-x-6 gap-y-3 sm:grid-cols-2">
+        // Styles set once on the list rather than on each entry (see CountryTable).
+        <ul className="mt-3 grid gap-x-6 gap-y-3 sm:grid-cols-2 [&>li]:border-l-2 [&>li]:border-stone-200 [&>li]:pl-3 [&_b]:block [&_b]:font-medium [&_b]:text-stone-900 [&_b_a:hover]:underline [&_small]:block [&_small]:text-sm [&_small]:text-stone-600 [&_small_a]:ml-2 [&_small_a]:text-xs [&_small_a]:text-stone-400 [&_small_a:hover]:text-stone-700 [&_small_a:hover]:underline">
           {page.items.map((s, i) => (
-            <li key={s.id ?? i} className="group/signer relative border-l-2 border-stone-200 pl-3">
-              <p className="font-medium text-stone-900">
-                {s.kind === "organization" && s.website ? (
-                  <a href={s.website} rel="nofollow ugc noopener" target="_blank" className="hover:underline">
-                    {s.name}
-                  </a>
-                ) : (
-                  s.name
-                )}
-              </p>
-              <p className="text-sm text-stone-600">
+            <li key={s.id ?? i}>
+              <b>{s.kind === "organization" && s.website ? <a href={s.website} rel="nofollow ugc noopener" target="_blank">{s.name}</a> : s.name}</b>
+              <small>
                 {[s.title, s.affiliation, countryName(s.country)].filter(Boolean).join(" · ")}
-                <Link
-                  href={`/letters/${slug}/report/${s.id}`}
-                  className="ml-2 text-xs text-stone-400 hover:text-stone-700 hover:underline"
-                  aria-label={`Report the signature of ${s.name}`}
-                  prefetch={false}
-                >
+                <a href={`/letters/${slug}/report/${s.id}`} aria-label={`Report the signature of ${s.name}`}>
                   Report
-                </Link>
-              </p>
+                </a>
+              </small>
             </li>
           ))}
         </ul>

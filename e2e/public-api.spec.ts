@@ -29,6 +29,9 @@ test("counts answer with CORS, ETag, 304 and a short Cache-Control", async ({ re
   const preflight = await request.fetch(`/api/letters/${letter.slug}/counts`, { method: "OPTIONS" });
   expect(preflight.status()).toBe(204);
   expect(preflight.headers()["access-control-allow-origin"]).toBe("*");
+  // A page elsewhere may revalidate by ETag: the preflight must allow the header.
+  expect(preflight.headers()["access-control-allow-headers"]).toContain("If-None-Match");
+  expect(preflight.headers()["access-control-allow-methods"]).toContain("GET");
 
   expect((await request.get("/api/letters/no-such-letter/counts")).status()).toBe(404);
 });

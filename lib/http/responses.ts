@@ -6,11 +6,17 @@ import { signatureFieldErrors } from "../validation/signature";
 // Response helpers for the JSON API. Every error body has the contract's shape:
 // { "error": { "code", "message", "fields"? } }.
 
+/** CORS for answers: any origin may read them, ETag and Retry-After included. */
 export const CORS_HEADERS = {
   "Access-Control-Allow-Origin": "*",
+  "Access-Control-Expose-Headers": "ETag, Retry-After",
+};
+
+/** CORS for a preflight only: the methods, headers and lifetime mean nothing elsewhere. */
+const PREFLIGHT_HEADERS = {
+  ...CORS_HEADERS,
   "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
   "Access-Control-Allow-Headers": "Content-Type, If-None-Match",
-  "Access-Control-Expose-Headers": "ETag, Retry-After",
   "Access-Control-Max-Age": "86400",
 };
 
@@ -38,13 +44,15 @@ export function json(body: unknown, init: { status?: number; headers?: Record<st
 
 /** A public answer's bytes with their strong ETag, computed once and served many times. */
 export interface Representation {
-  text: string;
+  /** The body encoded once: a string body would be encoded again on every request. */
+  bytes: Uint8Array<ArrayBuffer>;
   etag: string;
   contentType: string;
 }
 
 export function representation(text: string, contentType = "application/json; charset=utf-8"): Representation {
-  return { text, etag: `"${crypto.createHash("sha1").update(text).digest("base64url")}"`, contentType };
+  const bytes = new TextEncoder().encode(text) as Uint8Array<ArrayBuffer>;
+  return { bytes, etag: `"${crypto.createHash("sha1").update(bytes).digest("base64url")}"`, contentType };
 }
 
 /**
@@ -58,7 +66,7 @@ export function cachedJson(request: Request, body: unknown, cacheControl: string
 /** Like cachedJson, for a representation prepared ahead (a hot route keeps it in memory). */
 export function cachedResponse(
   request: Request,
-  { text, etag, contentType }: Representation,
+  { bytes, etag, contentType }: Representation,
   cacheControl: string,
   extraHeaders: Record<string, string> = {},
 ): Response {
@@ -67,11 +75,13 @@ export function cachedResponse(
   if (ifNoneMatch && (ifNoneMatch.trim() === "*" || ifNoneMatch.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag))) {
     return new Response(null, { status: 304, headers });
   }
-  return new Response(text, { status: 200, headers: { "Content-Type": contentType, ...headers } });
+  // With its length known, the answer goes out in one write rather than as chunks.
+  const length = String(bytes.byteLength);
+  return new Response(bytes, { status: 200, headers: { "Content-Type": contentType, "Content-Length": length, ...headers } });
 }
 
 export function preflight(): Response {
-  return new Response(null, { status: 204, headers: CORS_HEADERS });
+  return new Response(null, { status: 204, headers: PREFLIGHT_HEADERS });
 }
 
 /** Wraps a route handler so that every failure becomes a contract-shaped error response. */
