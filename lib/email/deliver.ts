@@ -1,7 +1,8 @@
+import crypto from "node:crypto";
 import { Resend } from "resend";
 import type { Env } from "../env";
 
-// Hands one message to the provider. Resend when a key is set (the SDK honours
+// Hands messages to the provider. Resend when a key is set (the SDK honours
 // RESEND_BASE_URL); otherwise the local mailbox: the log, and /dev/mail.
 
 export interface OutgoingEmail {
@@ -19,19 +20,95 @@ export type DeliveryResult =
 
 export const SEND_TIMEOUT_MS = 10_000;
 
+/** Resend's limit on messages in one batch request. */
+export const RESEND_BATCH_MAX = 100;
+/** How often a batch whose answer was lost is asked again, with the same key, before its messages go one by one. */
+export const AMBIGUOUS_BATCH_TRIES = 3;
+
 export async function deliverEmail(email: OutgoingEmail, env: Env, resend?: Resend): Promise<DeliveryResult> {
   if (!env.RESEND_API_KEY) return deliverLocally(email);
-  const client = resend ?? new Resend(env.RESEND_API_KEY, env.RESEND_BASE_URL ? { baseUrl: env.RESEND_BASE_URL } : undefined);
+  const client = resend ?? resendClient(env);
   const { data, error } = await client.emails.send(
     { from: env.EMAIL_FROM, to: [email.to], subject: email.subject, html: email.html, text: email.text },
     // The key makes a retry after a lost answer safe: Resend sends a key's message once.
     { idempotencyKey: `outbox/${email.id}`, signal: AbortSignal.timeout(SEND_TIMEOUT_MS) } as never,
   );
   if (data?.id) return { ok: true, providerId: data.id };
-  const status = (error as { statusCode?: number | null } | null)?.statusCode ?? null;
+  return failure(error);
+}
+
+/**
+ * Hands several first-time messages to Resend in one batch request, one result per
+ * message in order. Resend allows a team a few requests a second (2 to 5 by default),
+ * so one request per message would cap a viral letter's confirmations at a few a
+ * second; a batch carries up to a hundred.
+ *
+ * Safe to repeat: the batch's key names its messages, and a batch whose answer was
+ * lost (a timeout, a dropped connection) is asked again at once with the same key and
+ * body, which Resend answers without sending twice. Only a batch refused outright
+ * (429, 5xx: nothing was sent) hands its messages back for retries, which then go one
+ * by one under their own keys.
+ */
+export async function deliverBatch(
+  emails: OutgoingEmail[],
+  env: Env,
+  { resend, timeoutMs = SEND_TIMEOUT_MS }: { resend?: Resend; timeoutMs?: number } = {},
+): Promise<DeliveryResult[]> {
+  if (emails.length > RESEND_BATCH_MAX) throw new Error(`a Resend batch holds at most ${RESEND_BATCH_MAX} messages`);
+  if (!env.RESEND_API_KEY) return emails.map(deliverLocally);
+  if (emails.length === 0) return [];
+  if (emails.length === 1) return [await deliverEmail(emails[0], env, resend)];
+  const client = resend ?? resendClient(env);
+  const payload = emails.map((email) => ({ from: env.EMAIL_FROM, to: [email.to], subject: email.subject, html: email.html, text: email.text }));
+  const idempotencyKey = `outbox/batch-${crypto.createHash("sha256").update(emails.map((e) => e.id).join(",")).digest("base64url")}`;
+  let error: unknown = null;
+  for (let attempt = 1; attempt <= AMBIGUOUS_BATCH_TRIES; attempt++) {
+    if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, Math.min(timeoutMs, 2_000)));
+    const answer = await client.batch.send(payload, {
+      idempotencyKey,
+      // Permissive: one malformed message fails alone instead of holding back the rest.
+      batchValidation: "permissive",
+      signal: AbortSignal.timeout(timeoutMs),
+    } as never);
+    if (answer.data) return batchResults(emails.length, answer.data as { data: { id: string }[]; errors?: { index: number; message: string }[] });
+    error = answer.error;
+    if (!isAmbiguous(error)) break; // refused: nothing was sent
+  }
+  const result = failure(error);
+  return emails.map(() => result);
+}
+
+/** No answer, or the provider still busy with the same key: the messages may have gone. */
+function isAmbiguous(error: unknown): boolean {
+  return statusOf(error) === null || (error as { name?: string } | null)?.name === "concurrent_idempotent_requests";
+}
+
+/** Resend lists the ids of the accepted messages in order, and the refused ones by index. */
+function batchResults(count: number, body: { data: { id: string }[]; errors?: { index: number; message: string }[] }): DeliveryResult[] {
+  const refused = new Map((body.errors ?? []).map((e) => [e.index, e.message]));
+  const ids = body.data.values();
+  return Array.from({ length: count }, (_, index): DeliveryResult => {
+    const message = refused.get(index);
+    if (message !== undefined) return { ok: false, retryable: false, error: `422: ${message}` };
+    const id = ids.next().value?.id;
+    return id ? { ok: true, providerId: id } : { ok: false, retryable: true, error: "batch answer without an id for this message" };
+  });
+}
+
+function resendClient(env: Env): Resend {
+  return new Resend(env.RESEND_API_KEY, env.RESEND_BASE_URL ? { baseUrl: env.RESEND_BASE_URL } : undefined);
+}
+
+function statusOf(error: unknown): number | null {
+  return (error as { statusCode?: number | null } | null)?.statusCode ?? null;
+}
+
+function failure(error: unknown): DeliveryResult {
+  const status = statusOf(error);
   // No status: the request failed or timed out. 429 and 5xx are the provider's trouble.
-  const retryable = status === null || status === 429 || status >= 500;
-  return { ok: false, retryable, error: `${status ?? "network"}: ${error?.message ?? "no answer"}` };
+  const retryable = status === null || status === 429 || status >= 500 || isAmbiguous(error);
+  const message = (error as { message?: string } | null)?.message ?? "no answer";
+  return { ok: false, retryable, error: `${status ?? "network"}: ${message}` };
 }
 
 function deliverLocally(email: OutgoingEmail): DeliveryResult {

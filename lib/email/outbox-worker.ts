@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { getEnv, type Env } from "../env";
-import { deliverEmail } from "./deliver";
+import { RESEND_BATCH_MAX, deliverBatch, deliverEmail, type DeliveryResult } from "./deliver";
 import { onOutboxWake } from "./outbox-signal";
 
 // Delivers the outbox. Each row is claimed with a lease (so two app processes never
@@ -10,7 +10,7 @@ import { onOutboxWake } from "./outbox-signal";
 // idempotency key, and on a provider failure retried with exponential backoff until
 // the last attempt marks it failed. Nothing is deleted: the outbox is also the record.
 
-const BATCH = 50;
+const BATCH = RESEND_BATCH_MAX; // one claim fills one provider batch
 const LEASE_MS = 60_000;
 const POLL_MS = 1_000;
 const WAKE_DELAY_MS = 10;
@@ -22,13 +22,23 @@ export async function processOutbox(env: Env = getEnv(), now: () => Date = () =>
   for (;;) {
     const due = await claimDue(now());
     if (due.length === 0) return handled;
-    // The batch goes out in parallel: a provider round trip, not the database, is the
-    // slow part, and a viral letter's confirmations must not queue behind each other.
-    const results = await Promise.all(due.map((row) => deliverEmail(row, env)));
+    // First attempts go out together as one provider batch (see deliverBatch); retries
+    // go one by one under each message's own key, in parallel: the provider's round
+    // trip, not the database, is the slow part.
+    const first = due.filter((row) => row.attempts === 1);
+    const retries = due.filter((row) => row.attempts > 1);
+    const [firstResults, retryResults] = await Promise.all([
+      deliverBatch(first, env),
+      Promise.all(retries.map((row) => deliverEmail(row, env))),
+    ]);
+    const results = new Map<OutboxRow, DeliveryResult>([
+      ...first.map((row, i) => [row, firstResults[i]] as const),
+      ...retries.map((row, i) => [row, retryResults[i]] as const),
+    ]);
     const sent: { id: string; providerId: string }[] = [];
-    for (const [i, result] of results.entries()) {
-      if (result.ok) sent.push({ id: due[i].id, providerId: result.providerId });
-      else await recordFailure(due[i], result.error, result.retryable, env, now());
+    for (const [row, result] of results) {
+      if (result.ok) sent.push({ id: row.id, providerId: result.providerId });
+      else await recordFailure(row, result.error, result.retryable, env, now());
     }
     await markSent(sent, now());
     handled += due.length;

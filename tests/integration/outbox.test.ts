@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { startResendStandIn, type StandIn } from "@/e2e/resend-stand-in";
 import { configureDatabase, db } from "@/lib/db";
-import { SEND_TIMEOUT_MS } from "@/lib/email/deliver";
+import { SEND_TIMEOUT_MS, deliverBatch } from "@/lib/email/deliver";
 import { processOutbox } from "@/lib/email/outbox-worker";
 import { getEnv, type Env } from "@/lib/env";
 
@@ -167,6 +167,80 @@ describe("processOutbox with Resend (the stand-in)", () => {
     },
     30_000,
   );
+});
+
+describe("processOutbox sends first attempts as Resend batches", () => {
+  it("sends several due messages in one batch request and records each message's provider id", async () => {
+    const messages = [await queue(), await queue(), await queue()];
+    const batchesBefore = standIn.batches();
+
+    expect(await processOutbox(env)).toBe(3);
+    expect(standIn.batches()).toBe(batchesBefore + 1);
+    const keys = new Set<string | null>();
+    for (const { id, to } of messages) {
+      const [email] = received(to);
+      expect(received(to)).toHaveLength(1);
+      expect(email).toMatchObject({ subject: "Confirm your signature: A test letter", from: env.EMAIL_FROM });
+      expect(await row(id)).toMatchObject({ status: "sent", providerId: email.id, attempts: 1 });
+      keys.add(email.idempotencyKey);
+    }
+    expect([...keys]).toHaveLength(1);
+    expect([...keys][0]).toMatch(/^outbox\/batch-/);
+  });
+
+  it("hands back a batch refused with a 500; the retries go one by one under their own keys, each sent once", async () => {
+    const time = clock();
+    const a = await queue(time.now());
+    const b = await queue(time.now());
+    standIn.failNext(a.to, 1, 500);
+
+    expect(await processOutbox(env, time.now)).toBe(2);
+    for (const { id } of [a, b]) {
+      const state = await row(id);
+      expect(state).toMatchObject({ status: "pending", attempts: 1 });
+      expect(state.lastError).toContain("500");
+    }
+    expect(received(b.to)).toHaveLength(0);
+
+    time.advance(1001);
+    expect(await processOutbox(env, time.now)).toBe(2);
+    for (const { id, to } of [a, b]) {
+      expect(await row(id)).toMatchObject({ status: "sent", attempts: 2 });
+      expect(received(to)).toHaveLength(1);
+      expect(requests(to).map((r) => r.status)).toEqual([500, 200]);
+      expect(requests(to).at(-1)?.idempotencyKey).toBe(`outbox/${id}`);
+      expect(requests(to).at(-1)?.batch).toBeUndefined(); // sent alone
+    }
+  });
+
+  it("fails only the message Resend refuses with a 422, and sends the rest of the batch", async () => {
+    const bad = await queue();
+    const good = await queue();
+    standIn.failNext(bad.to, 1, 422);
+
+    expect(await processOutbox(env)).toBe(2);
+    const refused = await row(bad.id);
+    expect(refused).toMatchObject({ status: "failed", attempts: 1, providerId: null });
+    expect(refused.lastError).toContain("422");
+    expect(await row(good.id)).toMatchObject({ status: "sent", providerId: received(good.to)[0].id });
+    expect(received(bad.to)).toHaveLength(0);
+  });
+
+  it("asks again with the same key when a batch's answer is lost, and nothing is sent twice", async () => {
+    const a = await queue();
+    const b = await queue();
+    const messages = await db.outboxEmail.findMany({ where: { id: { in: [a.id, b.id] } }, orderBy: { to: "asc" } });
+    // The first answer comes after the sender gave up: the messages went, the sender does not know.
+    standIn.delayNext(a.to, 1, 500);
+
+    const results = await deliverBatch(messages, env, { timeoutMs: 200 });
+    expect(results.every((r) => r.ok)).toBe(true);
+    for (const { to } of [a, b]) expect(received(to)).toHaveLength(1);
+    const ids = messages.map((m) => received(m.to)[0].id);
+    expect(results.map((r) => (r.ok ? r.providerId : null))).toEqual(ids);
+    expect(new Set(requests(a.to).map((r) => r.idempotencyKey)).size).toBe(1);
+    expect(requests(a.to).length).toBeGreaterThan(1);
+  });
 });
 
 describe("processOutbox without a Resend key (local mailbox)", () => {
