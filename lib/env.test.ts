@@ -31,6 +31,11 @@ describe("parseEnv: defaults", () => {
     expect(parseEnv({ DATABASE_URL: "file:./x/y.db" }).DATABASE_URL).toBe(`file:${path.resolve(process.cwd(), "x/y.db")}`);
   });
 
+  it("points APP_URL at this machine's PORT when it is not set", () => {
+    expect(parseEnv({ PORT: "3470" }).APP_URL).toBe("http://localhost:3470");
+    expect(parseEnv({ PORT: "3470", APP_URL: "https://letters.example.org" }).APP_URL).toBe("https://letters.example.org");
+  });
+
   it("reads given values: PORT as a number, APP_URL without a trailing slash, ADMIN_EMAILS as a lower-case list", () => {
     const env = parseEnv({ PORT: "8080", APP_URL: "https://letters.example.org/", ADMIN_EMAILS: " Ada@Example.org, bob@example.org ,," });
     expect(env.PORT).toBe(8080);

@@ -25,8 +25,8 @@ export const envSchema = z.object({
     }),
   APP_URL: z
     .url({ protocol: /^https?$/, message: "must be an http(s) URL such as https://letters.example.org" })
-    .default("http://localhost:3000")
-    .transform((url) => url.replace(/\/+$/, "")),
+    .transform((url) => url.replace(/\/+$/, ""))
+    .optional(), // unset: this machine at PORT (see below)
   PORT: z.coerce
     .number({ message: "must be a port number" })
     .int("must be a whole number")
@@ -47,7 +47,9 @@ export const envSchema = z.object({
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
   SIGN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-});
+})
+  // Links in emails must reach the app: without APP_URL, that is this machine at PORT.
+  .transform(({ APP_URL, ...env }) => ({ ...env, APP_URL: APP_URL ?? `http://localhost:${env.PORT}` }));
 
 export type Env = z.infer<typeof envSchema> & { AUTH_SECRET: string };
 
