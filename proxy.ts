@@ -1,13 +1,27 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { AppError } from "./lib/http/app-error";
+import { countsAnswer } from "./lib/counts/counts-answer";
 import { findConfirmation } from "./lib/signatures/confirm-signature";
 
-// Two early answers. Neither is a security boundary: every admin page, action and
+// Three early answers. None is a security boundary: every admin page, action and
 // route handler checks the role itself.
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   if (pathname.startsWith("/admin")) return adminGate(request);
+  if (pathname.startsWith("/api/")) return countsFromMemory(request);
   return expiredLinkStatus(request);
+}
+
+// The counts JSON is what every widget, badge and partner site polls. Answering it here,
+// from memory, skips Next's route machinery, which costs more than the answer: about
+// 1.15x the trivial route's speed instead of 0.85x (README, Benchmark). Anything but a
+// plain GET of a known letter, and any failure, goes on to the route, which answers the
+// same way and with the contract's errors.
+async function countsFromMemory(request: NextRequest) {
+  if (request.method !== "GET") return NextResponse.next();
+  const slug = request.nextUrl.pathname.split("/")[3] ?? ""; // an encoded slug goes on to the route
+  const answer = await countsAnswer(request, slug).catch(() => null);
+  return answer ?? NextResponse.next();
 }
 
 // Without a session cookie there is nothing to see in /admin but the sign-in page.
@@ -37,4 +51,4 @@ async function expiredLinkStatus(request: NextRequest) {
   return NextResponse.next();
 }
 
-export const config = { matcher: ["/verify/:token", "/admin", "/admin/:path*"] };
+export const config = { matcher: ["/verify/:token", "/admin", "/admin/:path*", "/api/letters/:slug/counts"] };
