@@ -8,7 +8,7 @@
 //          --profile (the server writes a V8 CPU profile into the kept scratch directory),
 //          --mail resend|local (confirmations go through the Resend SDK to a local stand-in
 //          of its API, as in production; or to the local mailbox, the log).
-import { spawn } from "node:child_process";
+import { execSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -136,19 +136,42 @@ const run = (url: string, options: Partial<Options>) =>
     autocannon({ url, connections, ...options }, (error, result) => (error ? reject(error) : resolve(result))),
   );
 
-const rows: { name: string; rps: number; p50: number; p99: number; errors: number }[] = [];
+const rows: { name: string; rps: number; p50: number; p99: number; errors: number; cpu: number | null; kb: number }[] = [];
+// The server's CPU time (user + system, all threads) per request, from /proc: what a
+// request costs the app whatever the load generator beside it manages to read.
+const ticksPerSecond = (() => {
+  try {
+    return Number(execSync("getconf CLK_TCK", { encoding: "utf8" }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+const serverTicks = (): number | null => {
+  try {
+    const fields = fs.readFileSync(`/proc/${server.pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return Number(fields[11]) + Number(fields[12]); // utime, stime
+  } catch {
+    return null;
+  }
+};
 // --only "signing,counts": just those paths (by the start of their names), with the reference.
 const wanted = args.only?.split(",").map((name) => name.trim()).filter(Boolean);
 const chosen = targets.filter((t) => !wanted || t.name.startsWith("trivial") || wanted.some((w) => t.name.startsWith(w)));
 for (const target of chosen) {
   const options = { requests: target.requests, connections: target.connections ?? connections };
   await run(base + target.path, { ...options, amount: 300 }); // warm-up
+  const ticksBefore = serverTicks();
   const result = await run(base + target.path, { ...options, duration });
+  const ticksAfter = serverTicks();
+  const cpu = ticksBefore === null || ticksAfter === null || result.requests.total === 0
+    ? null
+    : ((ticksAfter - ticksBefore) / ticksPerSecond / result.requests.total) * 1e6;
   const expected = target.expect ?? 200;
   const wrong = Object.entries(result.statusCodeStats ?? {})
     .filter(([code]) => Number(code) !== expected)
     .reduce((n, [, stat]) => n + (stat.count ?? 0), 0);
-  rows.push({ name: target.name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + wrong });
+  const kb = result.requests.total ? result.throughput.total / result.requests.total / 1024 : 0;
+  rows.push({ name: target.name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + wrong, cpu, kb });
   process.stdout.write(".");
 }
 
@@ -177,12 +200,13 @@ const reference = (rows[0].rps + rows.find((r) => r.name === "trivial route, aga
 const pad = (s: string, n: number) => s.padEnd(n);
 const num = (n: number, digits = 0) => n.toLocaleString("en", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 console.log(`\n\n${os.cpus().length} CPUs, ${duration} s per path, ${connections} connections (signing ${signingConnections}); × ref = req/s over the mean of both trivial runs (${num(reference)}/s)\n`);
-console.log(`${pad("path", 34)}${"req/s".padStart(10)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}${"errors".padStart(8)}${"× ref".padStart(8)}`);
+console.log(`${pad("path", 34)}${"req/s".padStart(10)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}${"errors".padStart(8)}${"× ref".padStart(8)}${"KB".padStart(7)}${"cpu µs".padStart(9)}`);
 for (const row of rows) {
   console.log(
-    `${pad(row.name, 34)}${num(row.rps).padStart(10)}${num(row.p50, 1).padStart(9)}${num(row.p99, 1).padStart(9)}${String(row.errors).padStart(8)}${num(row.rps / reference, 2).padStart(8)}`,
+    `${pad(row.name, 34)}${num(row.rps).padStart(10)}${num(row.p50, 1).padStart(9)}${num(row.p99, 1).padStart(9)}${String(row.errors).padStart(8)}${num(row.rps / reference, 2).padStart(8)}${num(row.kb, 1).padStart(7)}${(row.cpu === null ? "-" : num(row.cpu)).padStart(9)}`,
   );
 }
+console.log("KB: bytes read per answer, headers included; cpu µs: the server's CPU time per request (user + system)");
 const find = (prefix: string) => rows.find((r) => r.name.startsWith(prefix));
 const counts = find("counts JSON");
 const sign = find("signing");
