@@ -45,9 +45,10 @@ export async function deliverEmail(email: OutgoingEmail, env: Env, resend?: Rese
  *
  * Safe to repeat: the batch's key names its messages, and a batch whose answer was
  * lost (a timeout, a dropped connection) is asked again at once with the same key and
- * body, which Resend answers without sending twice. Only a batch refused outright
- * (429, 5xx: nothing was sent) hands its messages back for retries, which then go one
- * by one under their own keys.
+ * body, which Resend answers without sending twice. A batch refused outright (429,
+ * 5xx: nothing was sent) hands its messages back for retries, which then go one by one
+ * under their own keys. So does a batch whose answer is lost on every try; should it
+ * in fact have gone through, its messages are then delivered twice (the one case).
  */
 export async function deliverBatch(
   emails: OutgoingEmail[],
