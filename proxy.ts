@@ -8,7 +8,7 @@ import { findConfirmation } from "./lib/signatures/confirm-signature";
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   if (pathname.startsWith("/admin")) return adminGate(request);
-  if (pathname.startsWith("/api/")) return countsFromMemory(request);
+  if (pathname.startsWith("/api/letters/")) return countsFromMemory(request); // only counts match
   return expiredLinkStatus(request);
 }
 

@@ -44,8 +44,8 @@ export async function deliverEmail(email: OutgoingEmail, env: Env, resend?: Rese
  * second; a batch carries up to a hundred.
  *
  * Safe to repeat: the batch's key names its messages, and a batch whose answer was
- * lost (a timeout, a dropped connection) is asked again at once with the same key and
- * body, which Resend answers without sending twice. A batch refused outright (429,
+ * lost (a timeout, a dropped connection) is asked again after a short pause, with the
+ * same key and body, which Resend answers without sending twice. A batch refused outright (429,
  * 5xx: nothing was sent) hands its messages back for retries, which then go one by one
  * under their own keys. So does a batch whose answer is lost on every try; should it
  * in fact have gone through, its messages are then delivered twice (the one case).
@@ -106,8 +106,8 @@ function statusOf(error: unknown): number | null {
 
 function failure(error: unknown): DeliveryResult {
   const status = statusOf(error);
-  // No status: the request failed or timed out. 429 and 5xx are the provider's trouble.
-  const retryable = status === null || status === 429 || status >= 500 || isAmbiguous(error);
+  // No answer (or one still in progress) may yet succeed; 429 and 5xx are the provider's trouble.
+  const retryable = isAmbiguous(error) || status === 429 || (status !== null && status >= 500);
   const message = (error as { message?: string } | null)?.message ?? "no answer";
   return { ok: false, retryable, error: `${status ?? "network"}: ${message}` };
 }

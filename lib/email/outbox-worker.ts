@@ -31,10 +31,10 @@ export async function processOutbox(env: Env = getEnv(), now: () => Date = () =>
       deliverBatch(first, env),
       Promise.all(retries.map((row) => deliverEmail(row, env))),
     ]);
-    const results = new Map<OutboxRow, DeliveryResult>([
-      ...first.map((row, i) => [row, firstResults[i]] as const),
-      ...retries.map((row, i) => [row, retryResults[i]] as const),
-    ]);
+    const results: [OutboxRow, DeliveryResult][] = [
+      ...first.map((row, i): [OutboxRow, DeliveryResult] => [row, firstResults[i]]),
+      ...retries.map((row, i): [OutboxRow, DeliveryResult] => [row, retryResults[i]]),
+    ];
     const sent: { id: string; providerId: string }[] = [];
     for (const [row, result] of results) {
       if (result.ok) sent.push({ id: row.id, providerId: result.providerId });

@@ -2,7 +2,7 @@ import "server-only";
 import crypto from "node:crypto";
 import { render } from "@react-email/render";
 import type { ReactElement } from "react";
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 import { newId } from "../ids";
 import { wakeOutboxWorker } from "./outbox-signal";
 
@@ -90,11 +90,22 @@ function escapeLikeReact(value: string): string {
   return value.replace(/[&<>"']/g, (c) => REACT_ESCAPES[c]);
 }
 
-/** One row in the outbox. Written out as SQL: signing enqueues one a signature (see signing-sql.ts). */
-export async function enqueueEmail(tx: Prisma.TransactionClient, email: RenderedEmail, now = new Date()): Promise<void> {
+/** One row in the outbox. */
+export function enqueueEmail(tx: Prisma.TransactionClient, email: RenderedEmail, now = new Date()): Promise<void> {
+  return enqueueEmails(tx, [email], now);
+}
+
+/** Rows in the outbox, one statement. Written out as SQL: signing enqueues one a signature (see signing-sql.ts). */
+export async function enqueueEmails(tx: Prisma.TransactionClient, emails: RenderedEmail[], now = new Date()): Promise<void> {
+  if (emails.length === 0) return;
   await tx.$executeRaw`
     INSERT INTO "OutboxEmail" ("id", "template", "to", "subject", "html", "text", "status", "attempts", "nextAttemptAt", "createdAt")
-    VALUES (${newId(now.getTime())}, ${email.template}, ${email.to}, ${email.subject}, ${email.html}, ${email.text}, 'pending', 0, ${now}, ${now})`;
+    VALUES ${Prisma.join(
+      emails.map(
+        (email) => Prisma.sql`(${newId(now.getTime())}, ${email.template}, ${email.to}, ${email.subject}, ${email.html}, ${email.text},
+          'pending', 0, ${now}, ${now})`,
+      ),
+    )}`;
 }
 
 /** Call after the transaction commits, so the worker need not wait for its next poll. */

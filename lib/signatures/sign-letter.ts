@@ -14,7 +14,7 @@ import { hashIp, signingFlags } from "../moderation/signing-flags";
 import type { SignatureInput } from "../validation/signature";
 import { canonicalEmail } from "./canonical-email";
 import { addSignature, type NewSignature } from "./signing-batch";
-import { findSignatureByEmail, insertConfirmationToken, updateUnverifiedSignature } from "./signing-sql";
+import { findSignatureByEmail, insertConfirmationTokens, updateUnverifiedSignature } from "./signing-sql";
 import { createToken } from "./tokens";
 
 export type SignOutcome = "created" | "resent" | "already_signed";
@@ -106,9 +106,9 @@ async function signAgain(letter: PublicLetter, signature: NewSignature): Promise
   const updated = await retryOnBusy(() =>
     db.$transaction(async (tx) => {
       const { letterId, details } = signature;
-      const flags = await signingFlags(tx, { letterId, emailDomain: details.emailDomain, ipHash: details.ipHash, now });
+      const [flags] = await signingFlags(tx, [{ letterId, ...details }], now);
       if (!(await updateUnverifiedSignature(tx, { id: existing.id, details: { ...details, flags }, now }))) return false;
-      await insertConfirmationToken(tx, { signatureId: existing.id, tokenHash: signature.tokenHash, expiresAt: signature.expiresAt, now });
+      await insertConfirmationTokens(tx, [{ signatureId: existing.id, tokenHash: signature.tokenHash, expiresAt: signature.expiresAt }], now);
       await enqueueEmail(tx, signature.email, now);
       return true;
     }),

@@ -1,13 +1,13 @@
 import "server-only";
 import { db } from "../db";
-import { isBusy } from "../db-retry";
-import type { RenderedEmail } from "../email/send-email";
+import { retryOnBusy } from "../db-retry";
+import { enqueueEmails, type RenderedEmail } from "../email/send-email";
 import { kindNotAllowed, letterNotOpen } from "../http/app-error";
 import { newId } from "../ids";
 import { effectiveStatus } from "../letters/effective-status";
-import { DISPOSABLE_DOMAINS, FLOOD_LIMIT, FLOOD_WINDOW_MS } from "../moderation/signing-flags";
+import { signingFlags } from "../moderation/signing-flags";
 import { Prisma } from "../generated/prisma/client";
-import type { SignerDetails } from "./signing-sql";
+import { insertConfirmationTokens, type SignerDetails } from "./signing-sql";
 
 // New signatures are written in batches (group commit). A viral letter's signers arrive
 // together: while one transaction is being written the next requests queue, and the
@@ -68,7 +68,9 @@ async function drain() {
 /** One transaction for the batch; if it fails, each request alone, so one bad row fails only itself. */
 async function settle(batch: Queued[]) {
   try {
-    const outcomes = await writeWithRetry(batch.map((q) => q.item));
+    // Another process (an operator script, a second app server) may hold SQLite's write lock.
+    const items = batch.map((q) => q.item);
+    const outcomes = await retryOnBusy(() => db.$transaction((tx) => writeBatch(tx, items, new Date())));
     batch.forEach((q, i) => {
       const outcome = outcomes[i];
       if (outcome instanceof Error) q.reject(outcome);
@@ -77,18 +79,6 @@ async function settle(batch: Queued[]) {
   } catch (error) {
     if (batch.length === 1) return batch[0].reject(error);
     for (const queued of batch) await settle([queued]);
-  }
-}
-
-async function writeWithRetry(items: NewSignature[]): Promise<(Outcome | Error)[]> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await db.$transaction((tx) => writeBatch(tx, items, new Date()));
-    } catch (error) {
-      // Another process (an operator script, a second app server) held SQLite's write lock.
-      if (!isBusy(error) || attempt >= 5) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40 * attempt));
-    }
   }
 }
 
@@ -112,7 +102,7 @@ export async function writeBatch(tx: Prisma.TransactionClient, items: NewSignatu
   const open = items.map((item, i) => ({ item, i })).filter(({ i }) => outcomes[i] === undefined);
   if (open.length === 0) return outcomes as (Outcome | Error)[];
 
-  const flags = await flagsFor(tx, open.map(({ item }) => item), now);
+  const flags = await signingFlags(tx, open.map(({ item }) => ({ letterId: item.letterId, ...item.details })), now);
   const rows = open.map(({ item, i }, n) => ({ i, item, id: newId(now.getTime()), flags: flags[n] }));
   const inserted = await tx.$queryRaw<{ id: string }[]>`
     INSERT INTO "Signature" ("id", "letterId", "kind", "name", "email", "emailCanonical", "emailDomain", "country",
@@ -133,50 +123,9 @@ export async function writeBatch(tx: Prisma.TransactionClient, items: NewSignatu
   for (const row of rows) outcomes[row.i] = created.has(row.id) ? "created" : "exists";
   if (written.length === 0) return outcomes as (Outcome | Error)[];
 
-  await tx.$executeRaw`
-    INSERT INTO "ConfirmationToken" ("id", "tokenHash", "signatureId", "expiresAt", "createdAt")
-    VALUES ${Prisma.join(written.map(({ item, id }) => Prisma.sql`(${newId(now.getTime())}, ${item.tokenHash}, ${id}, ${item.expiresAt}, ${now})`))}`;
-  await tx.$executeRaw`
-    INSERT INTO "OutboxEmail" ("id", "template", "to", "subject", "html", "text", "status", "attempts", "nextAttemptAt", "createdAt")
-    VALUES ${Prisma.join(
-      written.map(({ item: { email } }) => {
-        return Prisma.sql`(${newId(now.getTime())}, ${email.template}, ${email.to}, ${email.subject}, ${email.html}, ${email.text},
-          'pending', 0, ${now}, ${now})`;
-      }),
-    )}`;
+  const tokens = written.map(({ item, id }) => ({ signatureId: id, tokenHash: item.tokenHash, expiresAt: item.expiresAt }));
+  await insertConfirmationTokens(tx, tokens, now);
+  await enqueueEmails(tx, written.map(({ item }) => item.email), now);
   return outcomes as (Outcome | Error)[];
 }
 
-/**
- * The moderation flags of each new signature: a throwaway mailbox, or more than
- * FLOOD_LIMIT signatures on the letter from one network address within the hour (those
- * already written, then those earlier in this batch). One statement for the batch; each
- * address's count stops at FLOOD_LIMIT, so a flood costs no more to check than a trickle.
- */
-async function flagsFor(tx: Prisma.TransactionClient, items: NewSignature[], now: Date): Promise<string[]> {
-  const since = new Date(now.getTime() - FLOOD_WINDOW_MS);
-  const key = (item: NewSignature) => `${item.letterId} ${item.details.ipHash}`;
-  const pairs = [...new Map(items.filter((item) => item.details.ipHash).map((item) => [key(item), item])).values()];
-  const recent = new Map<string, number>();
-  if (pairs.length > 0) {
-    const rows = await tx.$queryRaw<{ k: bigint | number; n: bigint | number }[]>`${Prisma.join(
-      pairs.map(
-        (item, k) => Prisma.sql`SELECT ${Prisma.raw(String(k))} AS "k", (SELECT count(*) FROM (
-          SELECT 1 FROM "Signature" WHERE "letterId" = ${item.letterId} AND "ipHash" = ${item.details.ipHash} AND "createdAt" >= ${since}
-          LIMIT ${Prisma.raw(String(FLOOD_LIMIT))}) AS "recent") AS "n"`,
-      ),
-      " UNION ALL ",
-    )}`;
-    for (const row of rows) recent.set(key(pairs[Number(row.k)]), Number(row.n));
-  }
-  return items.map((item) => {
-    const flags: string[] = [];
-    if (DISPOSABLE_DOMAINS.has(item.details.emailDomain)) flags.push("disposable_email");
-    if (item.details.ipHash) {
-      const seen = recent.get(key(item)) ?? 0;
-      if (seen >= FLOOD_LIMIT) flags.push("many_from_one_address");
-      recent.set(key(item), seen + 1);
-    }
-    return flags.join(",");
-  });
-}

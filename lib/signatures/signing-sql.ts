@@ -21,18 +21,6 @@ export async function findSignatureByEmail(
   return rows[0] ?? null;
 }
 
-/** How many signatures one address hashed to `ipHash` made since `since`, counting no further than `upTo`. */
-export async function countRecentFromAddress(
-  db: Queryable,
-  { letterId, ipHash, since, upTo }: { letterId: string; ipHash: string; since: Date; upTo: number },
-): Promise<number> {
-  const rows = await db.$queryRaw<{ n: bigint | number }[]>`
-    SELECT count(*) AS "n" FROM (
-      SELECT 1 FROM "Signature" WHERE "letterId" = ${letterId} AND "ipHash" = ${ipHash} AND "createdAt" >= ${since} LIMIT ${upTo}
-    ) AS "recent"`;
-  return Number(rows[0]?.n ?? 0);
-}
-
 export interface SignerDetails {
   kind: string;
   name: string;
@@ -66,11 +54,13 @@ export async function updateUnverifiedSignature(
   return changed > 0;
 }
 
-export async function insertConfirmationToken(
+export async function insertConfirmationTokens(
   db: Queryable,
-  { signatureId, tokenHash, expiresAt, now }: { signatureId: string; tokenHash: string; expiresAt: Date; now: Date },
+  tokens: { signatureId: string; tokenHash: string; expiresAt: Date }[],
+  now: Date,
 ): Promise<void> {
+  if (tokens.length === 0) return;
   await db.$executeRaw`
     INSERT INTO "ConfirmationToken" ("id", "tokenHash", "signatureId", "expiresAt", "createdAt")
-    VALUES (${newId(now.getTime())}, ${tokenHash}, ${signatureId}, ${expiresAt}, ${now})`;
+    VALUES ${Prisma.join(tokens.map((t) => Prisma.sql`(${newId(now.getTime())}, ${t.tokenHash}, ${t.signatureId}, ${t.expiresAt}, ${now})`))}`;
 }
