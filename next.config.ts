@@ -15,6 +15,10 @@ const nextConfig: NextConfig = {
   // Cached pages (the letter page renders at most once a second) may be served stale
   // by a CDN for a minute while it fetches a fresh copy, not for Next's default year.
   expireTime: 60,
+  // The proxy serves the letter page from memory (proxy.ts), but never to the router's
+  // own requests, which want the page's RSC payload: by default Next hides their headers
+  // and _rsc query from the proxy, so it must see the request as it came.
+  skipProxyUrlNormalize: true,
   // forbidden() answers 403 from admin pages a role may not open
   experimental: { authInterrupts: true },
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3"],

@@ -1,14 +1,17 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { AppError } from "./lib/http/app-error";
 import { countsAnswer } from "./lib/counts/counts-answer";
+import { isPageFill, pageFromMemory } from "./lib/http/page-cache";
+import { getCachedPublicLetter } from "./lib/letters/get-cached-public-letter";
 import { findConfirmation } from "./lib/signatures/confirm-signature";
 
-// Three early answers. None is a security boundary: every admin page, action and
+// Four early answers. None is a security boundary: every admin page, action and
 // route handler checks the role itself.
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   if (pathname.startsWith("/admin")) return adminGate(request);
   if (pathname.startsWith("/api/letters/")) return countsFromMemory(request); // only counts match
+  if (pathname.startsWith("/letters/")) return letterPageFromMemory(request); // only the page matches
   return expiredLinkStatus(request);
 }
 
@@ -22,6 +25,28 @@ async function countsFromMemory(request: NextRequest) {
   const slug = request.nextUrl.pathname.split("/")[3] ?? ""; // an encoded slug goes on to the route
   const answer = await countsAnswer(request, slug).catch(() => null);
   return answer ?? NextResponse.next();
+}
+
+// The letter page is what a viral letter's readers open. It is the same for everyone
+// and re-rendered at most once a second, so it is served from memory, compressed once
+// (lib/http/page-cache.ts). Whatever might differ goes on to Next: other methods, a
+// query, the router's own requests, a preview, an unknown letter, the cache's own fetch.
+async function letterPageFromMemory(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  const slug = pathname.slice("/letters/".length);
+  const personal =
+    (request.method !== "GET" && request.method !== "HEAD") ||
+    search !== "" ||
+    ["rsc", "next-action", "next-router-prefetch", "next-router-state-tree"].some((name) => request.headers.has(name)) ||
+    request.cookies.has("__prerender_bypass") ||
+    isPageFill(request);
+  if (personal || slug.includes("%")) return NextResponse.next();
+  try {
+    if (!(await getCachedPublicLetter({ slug }))) return NextResponse.next();
+    return (await pageFromMemory(request, pathname)) ?? NextResponse.next();
+  } catch {
+    return NextResponse.next();
+  }
 }
 
 // Without a session cookie there is nothing to see in /admin but the sign-in page.
@@ -51,4 +76,6 @@ async function expiredLinkStatus(request: NextRequest) {
   return NextResponse.next();
 }
 
-export const config = { matcher: ["/verify/:token", "/admin", "/admin/:path*", "/api/letters/:slug/counts"] };
+export const config = {
+  matcher: ["/verify/:token", "/admin", "/admin/:path*", "/api/letters/:slug/counts", "/letters/:slug"],
+};

@@ -20,7 +20,7 @@ export default async function HomePage() {
         <ul className="mt-10 grid gap-6 md:grid-cols-2">
           {letters.map((letter) => (
             <li key={letter.slug}>
-              <article className="flex h-full flex-col rounded-xl border border-stone-200 bg-white p-6 shadow-sm transition hover:shadow-md">
+              <article className="relative flex h-full flex-col rounded-xl border border-stone-200 bg-white p-6 shadow-sm transition hover:shadow-md">
                 <div className="flex flex-wrap items-center gap-2 text-xs font-medium">
                   <span className="rounded-full bg-brand-50 px-2.5 py-1 text-brand-700">{KIND_LABEL[letter.kind] ?? letter.kind}</span>
                   <span className={letter.status === "open" ? "rounded-full bg-emerald-50 px-2.5 py-1 text-emerald-800" : "rounded-full bg-stone-100 px-2.5 py-1 text-stone-700"}>

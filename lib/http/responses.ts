@@ -50,8 +50,8 @@ export interface Representation {
   contentType: string;
 }
 
-export function representation(text: string, contentType = "application/json; charset=utf-8"): Representation {
-  const bytes = new TextEncoder().encode(text) as Uint8Array<ArrayBuffer>;
+export function representation(body: string | Uint8Array<ArrayBuffer>, contentType = "application/json; charset=utf-8"): Representation {
+  const bytes = typeof body === "string" ? (new TextEncoder().encode(body) as Uint8Array<ArrayBuffer>) : body;
   return { bytes, etag: `"${crypto.createHash("sha1").update(bytes).digest("base64url")}"`, contentType };
 }
 
@@ -66,18 +66,24 @@ export function cachedJson(request: Request, body: unknown, cacheControl: string
 /** Like cachedJson, for a representation prepared ahead (a hot route keeps it in memory). */
 export function cachedResponse(
   request: Request,
-  { bytes, etag, contentType }: Representation,
+  representation: Representation,
   cacheControl: string,
   extraHeaders: Record<string, string> = {},
 ): Response {
-  const headers = { ...CORS_HEADERS, ETag: etag, "Cache-Control": cacheControl, Vary: "Accept-Encoding", ...extraHeaders };
+  return representationResponse(request, representation, { ...CORS_HEADERS, "Cache-Control": cacheControl, ...extraHeaders });
+}
+
+/** A representation for this request: 304 when the client already has it, no body for HEAD. */
+export function representationResponse(request: Request, { bytes, etag, contentType }: Representation, extraHeaders: Record<string, string>): Response {
+  const headers = { ETag: etag, Vary: "Accept-Encoding", ...extraHeaders };
   const ifNoneMatch = request.headers.get("if-none-match");
   if (ifNoneMatch && (ifNoneMatch.trim() === "*" || ifNoneMatch.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag))) {
     return new Response(null, { status: 304, headers });
   }
-  // With its length known, the answer goes out in one write rather than as chunks.
-  const length = String(bytes.byteLength);
-  return new Response(bytes, { status: 200, headers: { "Content-Type": contentType, "Content-Length": length, ...headers } });
+  // One chunk of bytes: Next writes it to the socket as it is. (Next sets the framing
+  // headers itself, Content-Length and Content-Encoding included, whatever we send: it
+  // compresses for clients that accept gzip, on every request.)
+  return new Response(request.method === "HEAD" ? null : bytes, { status: 200, headers: { "Content-Type": contentType, ...headers } });
 }
 
 export function preflight(): Response {

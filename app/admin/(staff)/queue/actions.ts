@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { ZodError } from "zod";
 import { requireStaff } from "@/lib/auth/require-staff";
 import { AppError } from "@/lib/http/app-error";
+import { revalidateLetterPages } from "@/lib/letters/revalidate-letter-pages";
 import { moderateSignatures } from "@/lib/moderation/moderate-signatures";
 import { moderationSchema } from "@/lib/validation/moderation";
 
@@ -17,7 +18,7 @@ export async function moderateAction(_previous: ModerationState, form: FormData)
     const { changed, skipped } = await moderateSignatures({ actor, ...input });
     revalidatePath("/admin", "layout");
     // the public letter pages show counts and signatories: drop their cached copies
-    revalidatePath("/letters/[slug]", "page");
+    revalidateLetterPages();
     return { ok: true, message: `${changed} changed${skipped ? `, ${skipped} left as they were (the action does not apply)` : ""}.` };
   } catch (error) {
     if (error instanceof ZodError) return { ok: false, error: error.issues[0].message };

@@ -1,0 +1,71 @@
+import { expect, test } from "@playwright/test";
+import { signAndConfirm } from "./embed-fixtures";
+import { createLetter } from "./support";
+
+// The letter page is answered from memory by the proxy (lib/http/page-cache.ts). Those
+// answers carry an ETag; Next's own answers carry none (generateEtags: false) but say
+// x-nextjs-cache, which tells the two apart here.
+
+test("the letter page comes from memory, with its ETag, its headers and a 304 for a reader who has it", async ({ request }) => {
+  const letter = createLetter();
+  const first = await request.get(`/letters/${letter.slug}`);
+  expect(first.status()).toBe(200);
+  expect(await first.text()).toContain(letter.title);
+  const etag = first.headers()["etag"];
+  expect(etag).toMatch(/^"[\w-]+"$/);
+  expect(first.headers()["x-nextjs-cache"]).toBeUndefined();
+  expect(first.headers()["content-type"]).toBe("text/html; charset=utf-8");
+  expect(first.headers()["cache-control"]).toMatch(/s-maxage=1\b/);
+  expect(first.headers()["x-frame-options"]).toBe("DENY");
+  expect(first.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(first.headers()["access-control-allow-origin"]).toBeUndefined();
+
+  const again = await request.get(`/letters/${letter.slug}`, { headers: { "If-None-Match": etag } });
+  expect(again.status()).toBe(304);
+
+  const head = await request.head(`/letters/${letter.slug}`);
+  expect(head.status()).toBe(200);
+  expect(head.headers()["etag"]).toBe(etag);
+  expect(await head.body()).toHaveLength(0);
+
+  // Compressed for a browser by Next, as every other answer.
+  const gzip = await request.get(`/letters/${letter.slug}`, { headers: { "Accept-Encoding": "gzip" } });
+  expect(gzip.headers()["content-encoding"]).toBe("gzip");
+  expect(await gzip.text()).toContain(letter.title);
+});
+
+test("what may differ from the shared page goes on to Next", async ({ request }) => {
+  const letter = createLetter();
+  const withQuery = await request.get(`/letters/${letter.slug}?from=newsletter`);
+  expect(withQuery.status()).toBe(200);
+  expect(withQuery.headers()["etag"]).toBeUndefined();
+  expect(withQuery.headers()["x-nextjs-cache"]).toBeDefined();
+
+  const unknown = await request.get("/letters/no-such-letter-here");
+  expect(unknown.status()).toBe(404);
+
+  const draft = createLetter({ status: "draft" });
+  expect((await request.get(`/letters/${draft.slug}`)).status()).toBe(404);
+});
+
+test("a new confirmation shows on the page within seconds", async ({ context, request }) => {
+  const letter = createLetter();
+  const total = async () => {
+    const html = await (await request.get(`/letters/${letter.slug}`)).text();
+    return /data-testid="total-count"[^>]*>([\d,]+)</.exec(html)?.[1];
+  };
+  expect(await total()).toBe("0");
+  await signAndConfirm(context, request, letter.slug, "FR");
+  await expect.poll(total, { timeout: 10_000, intervals: [250] }).toBe("1");
+});
+
+test("moving between pages in the browser still uses the router's payload, not the cached HTML", async ({ page }) => {
+  const letter = createLetter();
+  await page.goto("/");
+  // A mark in the window survives only a navigation made by the router, without a reload.
+  await page.evaluate(() => Object.assign(window, { keptAlive: true }));
+  await page.getByRole("link", { name: letter.title }).first().click();
+  await expect(page).toHaveURL(new RegExp(`/letters/${letter.slug}$`));
+  await expect(page.getByRole("heading", { level: 1, name: letter.title })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { keptAlive?: boolean }).keptAlive)).toBe(true);
+});

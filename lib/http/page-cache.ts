@@ -1,0 +1,100 @@
+import "server-only";
+import crypto from "node:crypto";
+import { representation, representationResponse, type Representation } from "./responses";
+
+// Shared pages (a letter page, re-rendered by Next at most once a second) kept in this
+// process's memory as bytes, with each compressed copy made once. Next serves its own
+// cached page through its whole request machinery and gzips it again for every reader;
+// a viral letter's page then costs several times what its render does. Here a reader
+// costs a lookup and one write, whichever the page's size (README, Benchmark).
+//
+// A page is fetched from this same server, as any client would, and kept only if Next
+// marked it shareable (s-maxage, no cookie set). It is fresh for half a second; after
+// that readers still get it while one fetch brings the next copy.
+
+const FRESH_MS = 500;
+const MAX_PAGES = 32;
+const FETCH_TIMEOUT_MS = 10_000;
+/** Marks the fetch that fills the cache, so that it reaches Next and not the cache. */
+const FILL_HEADER = "x-page-cache-fill";
+
+interface Page {
+  at: number;
+  representation: Representation;
+  headers: Record<string, string>;
+}
+
+const state = ((globalThis as unknown as { pageCache?: PageCacheState }).pageCache ??= {
+  pages: new Map(),
+  filling: new Map(),
+  secret: crypto.randomBytes(16).toString("hex"),
+});
+interface PageCacheState {
+  pages: Map<string, Page>;
+  filling: Map<string, Promise<Page | null>>;
+  /** Known only to this process: a client cannot make its request count as a fill. */
+  secret: string;
+}
+
+/** The page at this path from memory, or null when it is not a shareable page. */
+export async function pageFromMemory(request: Request, path: string): Promise<Response | null> {
+  const cached = state.pages.get(path);
+  if (cached && Date.now() - cached.at >= FRESH_MS) void refill(path).catch(() => undefined);
+  const page = cached ?? (await refill(path));
+  if (!page) return null;
+  return representationResponse(request, page.representation, page.headers);
+}
+
+/** True for the cache's own fetch, which must go on to Next. */
+export function isPageFill(request: Request): boolean {
+  const value = request.headers.get(FILL_HEADER);
+  return value !== null && value.length === state.secret.length &&
+    crypto.timingSafeEqual(Buffer.from(value), Buffer.from(state.secret));
+}
+
+/** Forget kept pages (a moderator's change shows at once rather than within a second). */
+export function forgetPages(): void {
+  state.pages.clear();
+}
+
+function refill(path: string): Promise<Page | null> {
+  let filling = state.filling.get(path);
+  if (!filling) {
+    filling = fetchPage(path).finally(() => state.filling.delete(path));
+    state.filling.set(path, filling);
+  }
+  return filling;
+}
+
+async function fetchPage(path: string): Promise<Page | null> {
+  const response = await fetch(`http://127.0.0.1:${process.env.PORT ?? "3000"}${path}`, {
+    headers: { [FILL_HEADER]: state.secret, "accept-encoding": "identity" },
+    cache: "no-store",
+    redirect: "manual",
+    signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
+  });
+  const body = new Uint8Array(await response.arrayBuffer());
+  const cacheControl = response.headers.get("cache-control") ?? "";
+  const shareable =
+    response.status === 200 &&
+    (response.headers.get("content-type") ?? "").startsWith("text/html") &&
+    !response.headers.has("set-cookie") &&
+    !response.headers.has("content-encoding") &&
+    /\bs-maxage=\d/.test(cacheControl) &&
+    !/\b(private|no-store)\b/.test(cacheControl);
+  if (!shareable) {
+    state.pages.delete(path);
+    return null;
+  }
+  // The page's Vary names the router's headers: a CDN must not give its HTML to them.
+  const vary = [...new Set([...(response.headers.get("vary") ?? "").split(","), "Accept-Encoding"].map((name) => name.trim()).filter(Boolean))];
+  const page = {
+    at: Date.now(),
+    representation: representation(body, response.headers.get("content-type")!),
+    headers: { "Cache-Control": cacheControl, Vary: vary.join(", ") },
+  };
+  state.pages.delete(path); // re-inserted last: pages no one reads go first
+  if (state.pages.size >= MAX_PAGES) state.pages.delete(state.pages.keys().next().value!);
+  state.pages.set(path, page);
+  return page;
+}
