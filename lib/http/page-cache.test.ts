@@ -97,6 +97,32 @@ describe("pageFromMemory", () => {
     expect(fetched).toHaveLength(2);
   });
 
+  it("waits for a fresh copy rather than serve one older than the page's stale-while-revalidate", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    pages.set("/letters/a", { body: "old" });
+    await read("/letters/a");
+    pages.set("/letters/a", { body: "new", delayMs: 20 });
+    vi.advanceTimersByTime(61_000);
+    expect(await (await read("/letters/a"))!.text()).toBe("new");
+  });
+
+  it("leaves pages to Next for a while when this server cannot be reached at its port", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    pages.set("/letters/a", { body: "page" });
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const closedPort = String((closed.address() as { port: number }).port);
+    await new Promise((resolve) => closed.close(resolve));
+    vi.stubEnv("PORT", closedPort);
+    await expect(read("/letters/a")).rejects.toThrow();
+
+    vi.stubEnv("PORT", port);
+    expect(await read("/letters/a")).toBeNull(); // not tried again at once
+    expect(fetched).toHaveLength(0);
+    vi.advanceTimersByTime(10_000);
+    expect(await (await read("/letters/a"))!.text()).toBe("page");
+  });
+
   it("drops a stale page that is gone (a letter unpublished)", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     pages.set("/letters/a", { body: "published" });

@@ -3,16 +3,20 @@ import crypto from "node:crypto";
 import { representation, representationResponse, type Representation } from "./responses";
 
 // Shared pages (a letter page, re-rendered by Next at most once a second) kept in this
-// process's memory as bytes, with each compressed copy made once. Next serves its own
-// cached page through its whole request machinery and gzips it again for every reader;
-// a viral letter's page then costs several times what its render does. Here a reader
-// costs a lookup and one write, whichever the page's size (README, Benchmark).
+// process's memory as bytes and sent as one chunk. Next's own cache hit went through its
+// page machinery at a cost that grew with the page's size: the full letter page (148 KB)
+// took 743 µs of the server's CPU against 420 µs for an empty letter's 55 KB; from here
+// both take about 490 µs (README, Benchmark).
 //
 // A page is fetched from this same server, as any client would, and kept only if Next
 // marked it shareable (s-maxage, no cookie set). It is fresh for half a second; after
-// that readers still get it while one fetch brings the next copy.
+// that readers still get it while one fetch brings the next copy, for as long as the
+// page's own stale-while-revalidate allows. If this server cannot be reached at its own
+// port (bound to another address), Next answers for a while before the cache tries again.
 
 const FRESH_MS = 500;
+const MAX_STALE_MS = 60_000;
+const RETRY_AFTER_FAILURE_MS = 10_000;
 const MAX_PAGES = 32;
 const FETCH_TIMEOUT_MS = 10_000;
 /** Marks the fetch that fills the cache, so that it reaches Next and not the cache. */
@@ -27,20 +31,26 @@ interface Page {
 const state = ((globalThis as unknown as { pageCache?: PageCacheState }).pageCache ??= {
   pages: new Map(),
   filling: new Map(),
+  failedAt: 0,
   secret: crypto.randomBytes(16).toString("hex"),
 });
 interface PageCacheState {
   pages: Map<string, Page>;
   filling: Map<string, Promise<Page | null>>;
+  /** When a fetch last failed outright (no answer at all). */
+  failedAt: number;
   /** Known only to this process: a client cannot make its request count as a fill. */
   secret: string;
 }
 
 /** The page at this path from memory, or null when it is not a shareable page. */
 export async function pageFromMemory(request: Request, path: string): Promise<Response | null> {
-  const cached = state.pages.get(path);
-  if (cached && Date.now() - cached.at >= FRESH_MS) void refill(path).catch(() => undefined);
-  const page = cached ?? (await refill(path));
+  const now = Date.now();
+  if (now - state.failedAt < RETRY_AFTER_FAILURE_MS) return null;
+  let page: Page | null | undefined = state.pages.get(path);
+  if (page && now - page.at >= MAX_STALE_MS) page = undefined;
+  if (page && now - page.at >= FRESH_MS) void refill(path).catch(() => undefined);
+  page ??= await refill(path);
   if (!page) return null;
   return representationResponse(request, page.representation, page.headers);
 }
@@ -55,12 +65,18 @@ export function isPageFill(request: Request): boolean {
 /** Forget kept pages (a moderator's change shows at once rather than within a second). */
 export function forgetPages(): void {
   state.pages.clear();
+  state.failedAt = 0;
 }
 
 function refill(path: string): Promise<Page | null> {
   let filling = state.filling.get(path);
   if (!filling) {
-    filling = fetchPage(path).finally(() => state.filling.delete(path));
+    filling = fetchPage(path)
+      .catch((error: unknown) => {
+        state.failedAt = Date.now();
+        throw error;
+      })
+      .finally(() => state.filling.delete(path));
     state.filling.set(path, filling);
   }
   return filling;
