@@ -7,7 +7,9 @@
 //          --only <names> (comma-separated starts of path names, e.g. "signing,counts"),
 //          --profile (the server writes a V8 CPU profile into the kept scratch directory),
 //          --mail resend|local (confirmations go through the Resend SDK to a local stand-in
-//          of its API, as in production; or to the local mailbox, the log).
+//          of its API, as in production; or to the local mailbox, the log),
+//          --encoding "<Accept-Encoding>" (the reads ask for compressed answers, as browsers
+//          do: e.g. "gzip, deflate, br, zstd"; by default they ask for none).
 import { execSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -30,6 +32,7 @@ const { values: args } = parseArgs({
     only: { type: "string" },
     mail: { type: "string", default: "resend" },
     "signing-connections": { type: "string" },
+    encoding: { type: "string" },
     profile: { type: "boolean", default: false },
   },
 });
@@ -131,9 +134,10 @@ const targets: { name: string; path: string; requests?: Options["requests"]; con
   { name: "signing (JSON API)", path: "/api/letters/bench-signing/signatures", requests: signing, connections: signingConnections, expect: 202 },
 ];
 
+const readHeaders = args.encoding ? { "accept-encoding": args.encoding } : {};
 const run = (url: string, options: Partial<Options>) =>
   new Promise<Result>((resolve, reject) =>
-    autocannon({ url, connections, ...options }, (error, result) => (error ? reject(error) : resolve(result))),
+    autocannon({ url, connections, headers: readHeaders, ...options }, (error, result) => (error ? reject(error) : resolve(result))),
   );
 
 const rows: { name: string; rps: number; p50: number; p99: number; errors: number; cpu: number | null; kb: number }[] = [];
@@ -199,7 +203,8 @@ await standIn?.close();
 const reference = (rows[0].rps + rows.find((r) => r.name === "trivial route, again")!.rps) / 2;
 const pad = (s: string, n: number) => s.padEnd(n);
 const num = (n: number, digits = 0) => n.toLocaleString("en", { minimumFractionDigits: digits, maximumFractionDigits: digits });
-console.log(`\n\n${os.cpus().length} CPUs, ${duration} s per path, ${connections} connections (signing ${signingConnections}); × ref = req/s over the mean of both trivial runs (${num(reference)}/s)\n`);
+console.log(`\n\n${os.cpus().length} CPUs, ${duration} s per path, ${connections} connections (signing ${signingConnections}); × ref = req/s over the mean of both trivial runs (${num(reference)}/s)`);
+console.log(`Accept-Encoding: ${args.encoding ?? "none (uncompressed answers)"}\n`);
 console.log(`${pad("path", 34)}${"req/s".padStart(10)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}${"errors".padStart(8)}${"× ref".padStart(8)}${"KB".padStart(7)}${"cpu µs".padStart(9)}`);
 for (const row of rows) {
   console.log(
