@@ -1,5 +1,5 @@
 import type { CountryCount } from "@/lib/counts/letter-counts";
-import { formatCount } from "@/lib/format";
+import { CountryRows, type CountryRow } from "./country-rows";
 
 const SHOWN_FIRST = 12;
 
@@ -12,17 +12,9 @@ export function CountryTable({ countries }: { countries: CountryCount[] }) {
     return <p className="text-stone-600">No confirmed signatures yet. Yours could be the first.</p>;
   }
   const folds = countries.length > SHOWN_FIRST + 3;
-  const row = (c: CountryCount) => (
-    <tr key={c.country}>
-      <th scope="row">{c.name}</th>
-      <td>{formatCount(c.individuals)}</td>
-      <td>{formatCount(c.organizations)}</td>
-      <td>{formatCount(c.total)}</td>
-    </tr>
-  );
-  // Cell styles are set once on the table, not on each of up to 200 rows: the page
-  // carries its markup twice (HTML and React's payload), and a popular letter's readers
-  // download it many times.
+  const rows = countries.map((c): CountryRow => [c.country, c.name, c.individuals, c.organizations, c.total]);
+  // Cell styles are set once on the table, not on each of up to 200 rows: a popular
+  // letter's readers download the page many times.
   return (
     <div className="group">
       <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
@@ -46,10 +38,10 @@ export function CountryTable({ countries }: { countries: CountryCount[] }) {
               <th scope="col" className="px-2 py-2.5 sm:px-4 text-right font-medium">Total</th>
             </tr>
           </thead>
-          <tbody className="divide-y divide-stone-100">{(folds ? countries.slice(0, SHOWN_FIRST) : countries).map(row)}</tbody>
+          <tbody className="divide-y divide-stone-100"><CountryRows rows={folds ? rows.slice(0, SHOWN_FIRST) : rows} /></tbody>
           {folds ? (
             <tbody className="hidden divide-y divide-stone-100 border-t border-stone-100 group-has-[#all-countries:checked]:table-row-group">
-              {countries.slice(SHOWN_FIRST).map(row)}
+              <CountryRows rows={rows.slice(SHOWN_FIRST)} />
             </tbody>
           ) : null}
         </table>

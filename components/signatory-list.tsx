@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { countryName } from "@/lib/countries";
 import type { PublicSignaturePage } from "@/lib/signatures/list-public-signatures";
+import { SignatoryEntries, type SignatoryRow } from "./signatory-entries";
 
 export function SignatoryList({
   heading,
@@ -25,17 +26,15 @@ export function SignatoryList({
       ) : (
         // Styles set once on the list rather than on each entry (see CountryTable).
         <ul className="mt-3 grid gap-x-6 gap-y-3 sm:grid-cols-2 [&>li]:border-l-2 [&>li]:border-stone-200 [&>li]:pl-3 [&_b]:block [&_b]:font-medium [&_b]:text-stone-900 [&_b_a:hover]:underline [&_small]:block [&_small]:text-sm [&_small]:text-stone-600 [&_small_a]:ml-2 [&_small_a]:text-xs [&_small_a]:text-stone-400 [&_small_a:hover]:text-stone-700 [&_small_a:hover]:underline">
-          {page.items.map((s, i) => (
-            <li key={s.id ?? i}>
-              <b>{s.kind === "organization" && s.website ? <a href={s.website} rel="nofollow ugc noopener" target="_blank">{s.name}</a> : s.name}</b>
-              <small>
-                {[s.title, s.affiliation, countryName(s.country)].filter(Boolean).join(" · ")}
-                <a href={`/letters/${slug}/report/${s.id}`} aria-label={`Report the signature of ${s.name}`}>
-                  Report
-                </a>
-              </small>
-            </li>
-          ))}
+          <SignatoryEntries
+            slug={slug}
+            rows={page.items.map((s): SignatoryRow => [
+              s.id,
+              s.name,
+              [s.title, s.affiliation, countryName(s.country)].filter(Boolean).join(" · "),
+              s.kind === "organization" && s.website ? s.website : null,
+            ])}
+          />
         </ul>
       )}
       {moreHref ? (

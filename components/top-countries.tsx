@@ -1,5 +1,5 @@
 import type { CountryCount } from "@/lib/counts/letter-counts";
-import { formatCount } from "@/lib/format";
+import { TopCountryBars, type CountryBar } from "./top-country-bars";
 
 /** The countries with the most signatures, as bars against the leading country. */
 export function TopCountries({ countries, limit = 8 }: { countries: CountryCount[]; limit?: number }) {
@@ -12,17 +12,7 @@ export function TopCountries({ countries, limit = 8 }: { countries: CountryCount
         Top countries
       </h3>
       <ol className="mt-3 space-y-2.5" data-testid="top-countries">
-        {top.map((c) => (
-          <li key={c.country} className="text-sm">
-            <div className="flex items-baseline justify-between gap-3">
-              <span className="truncate text-stone-800">{c.name}</span>
-              <span className="font-semibold tabular-nums text-stone-900">{formatCount(c.total)}</span>
-            </div>
-            <div className="mt-1 h-2 overflow-hidden rounded-full bg-stone-100" aria-hidden="true">
-              <div className="h-full rounded-full bg-brand-600" style={{ width: `${Math.max(2, (c.total / max) * 100)}%` }} />
-            </div>
-          </li>
-        ))}
+        <TopCountryBars bars={top.map((c): CountryBar => [c.name, c.total, Math.max(2, Math.round((c.total / max) * 1000) / 10)])} />
       </ol>
     </section>
   );

@@ -1,6 +1,7 @@
 import type { CountryCount } from "@/lib/counts/letter-counts";
 import { formatCount, plural } from "@/lib/format";
 import { MAP_HEIGHT, MAP_WIDTH, worldSprite } from "./world-map-shapes";
+import { WorldMapCountries } from "./world-map-countries";
 import { WorldMapPointer } from "./world-map-pointer";
 
 // Shades, lightest to darkest, for counts on a log scale: one viral country must not
@@ -21,7 +22,6 @@ export function shadeIndex(count: number, max: number): number {
  */
 export function WorldMap({ countries }: { countries: CountryCount[] }) {
   const { version, codes } = worldSprite();
-  const href = (id: string) => `/world-map.svg?v=${version}#${id}`;
   const max = countries[0]?.total ?? 0;
   const floors = SHADES.map((_, i) => Math.max(1, Math.ceil(max ** (i / SHADES.length))));
   const legend = SHADES.map((color, i) => ({ color, from: floors[i] })).filter(
@@ -38,13 +38,13 @@ export function WorldMap({ countries }: { countries: CountryCount[] }) {
           stroke="#fff"
           strokeWidth={0.5}
         >
-          <use href={href("world")} fill="#e7e5e4" />
-          {countries
-            .filter((c) => codes.has(c.country))
-            .map((c) => {
-              const label = `${c.name}: ${plural(c.total, "signature", "signatures")}`;
-              return <use key={c.country} href={href(c.country)} fill={SHADES[shadeIndex(c.total, max)]} data-country={c.country} tabIndex={0} aria-label={label} />;
-            })}
+          <use href={`/world-map.svg?v=${version}#world`} fill="#e7e5e4" />
+          <WorldMapCountries
+            version={version}
+            countries={countries
+              .filter((c) => codes.has(c.country))
+              .map((c) => [c.country, SHADES[shadeIndex(c.total, max)], `${c.name}: ${plural(c.total, "signature", "signatures")}`])}
+          />
         </svg>
       </WorldMapPointer>
       <figcaption className="mt-3 flex flex-wrap items-center justify-between gap-x-6 gap-y-2 text-xs text-stone-600">
