@@ -6,7 +6,7 @@ import { representation, representationResponse, type Representation } from "./r
 // process's memory as bytes and sent as one chunk. Next's own cache hit went through its
 // page machinery at a cost that grew with the page's size: the full letter page (148 KB)
 // took 743 µs of the server's CPU against 420 µs for an empty letter's 55 KB; from here
-// both take about 490 µs (README, Benchmark).
+// both take about 500 µs (README, Benchmark).
 //
 // A page is fetched from this same server, as any client would, and kept only if Next
 // marked it shareable (s-maxage, no cookie set). It is fresh for half a second; after
