@@ -142,6 +142,17 @@ describe("pageFromMemory", () => {
     expect(await (await read("/letters/a"))!.text()).toBe("after");
   });
 
+  it("does not keep a copy whose fetch began before forgetPages", async () => {
+    pages.set("/letters/a", { body: "before the change", delayMs: 50 });
+    const early = read("/letters/a");
+    await vi.waitFor(() => expect(fetched).toHaveLength(1)); // the fetch is under way
+    pages.set("/letters/a", { body: "after the change" });
+    forgetPages();
+    expect(await (await early)!.text()).toBe("before the change"); // its own reader still gets it
+    expect(await (await read("/letters/a"))!.text()).toBe("after the change");
+    expect(fetched).toHaveLength(2);
+  });
+
   it("keeps a bounded number of pages, dropping those not read for longest", async () => {
     for (let i = 0; i < 40; i++) pages.set(`/letters/p${i}`, { body: `page ${i}` });
     for (let i = 0; i < 40; i++) await read(`/letters/p${i}`);

@@ -32,6 +32,7 @@ const state = ((globalThis as unknown as { pageCache?: PageCacheState }).pageCac
   pages: new Map(),
   filling: new Map(),
   failedAt: 0,
+  generation: 0,
   secret: crypto.randomBytes(16).toString("hex"),
 });
 interface PageCacheState {
@@ -39,6 +40,8 @@ interface PageCacheState {
   filling: Map<string, Promise<Page | null>>;
   /** When a fetch last failed outright (no answer at all). */
   failedAt: number;
+  /** Counts forgetPages calls: a fetch begun before one must not store what it brings. */
+  generation: number;
   /** Known only to this process: a client cannot make its request count as a fill. */
   secret: string;
 }
@@ -65,7 +68,9 @@ export function isPageFill(request: Request): boolean {
 /** Forget kept pages (a moderator's change shows at once rather than within a second). */
 export function forgetPages(): void {
   state.pages.clear();
+  state.filling.clear();
   state.failedAt = 0;
+  state.generation++;
 }
 
 function refill(path: string): Promise<Page | null> {
@@ -76,13 +81,16 @@ function refill(path: string): Promise<Page | null> {
         state.failedAt = Date.now();
         throw error;
       })
-      .finally(() => state.filling.delete(path));
+      .finally(() => {
+        if (state.filling.get(path) === filling) state.filling.delete(path);
+      });
     state.filling.set(path, filling);
   }
   return filling;
 }
 
 async function fetchPage(path: string): Promise<Page | null> {
+  const generation = state.generation;
   const response = await fetch(`http://127.0.0.1:${process.env.PORT ?? "3000"}${path}`, {
     headers: { [FILL_HEADER]: state.secret, "accept-encoding": "identity" },
     cache: "no-store",
@@ -103,12 +111,14 @@ async function fetchPage(path: string): Promise<Page | null> {
     return null;
   }
   // The page's Vary names the router's headers: a CDN must not give its HTML to them.
-  const vary = [...new Set([...(response.headers.get("vary") ?? "").split(","), "Accept-Encoding"].map((name) => name.trim()).filter(Boolean))];
+  const names = [...(response.headers.get("vary") ?? "").split(","), "Accept-Encoding"].map((name) => name.trim());
+  const vary = [...new Set(names.filter(Boolean))];
   const page = {
     at: Date.now(),
     representation: representation(body, response.headers.get("content-type")!),
     headers: { "Cache-Control": cacheControl, Vary: vary.join(", ") },
   };
+  if (generation !== state.generation) return page; // for the readers who waited, not kept
   state.pages.delete(path); // re-inserted last: pages no one reads go first
   if (state.pages.size >= MAX_PAGES) state.pages.delete(state.pages.keys().next().value!);
   state.pages.set(path, page);
