@@ -9,8 +9,8 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Next would hash every page it serves for an ETag, in JavaScript, on every request: a
-  // quarter of the CPU of serving the cached letter page. The page is fresh for a second
-  // at most, so a 304 rarely saves anything; the JSON feeds keep their own ETags.
+  // quarter of the CPU of serving the cached letter page. The letter page served from
+  // memory and the JSON feeds keep their own ETags, computed once per version.
   generateEtags: false,
   // Cached pages (the letter page renders at most once a second) may be served stale
   // by a CDN for a minute while it fetches a fresh copy, not for Next's default year.

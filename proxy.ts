@@ -28,7 +28,7 @@ async function countsFromMemory(request: NextRequest) {
 }
 
 // The letter page is what a viral letter's readers open. It is the same for everyone
-// and re-rendered at most once a second, so it is served from memory, compressed once
+// and re-rendered at most once a second, so it is served from memory
 // (lib/http/page-cache.ts). Whatever might differ goes on to Next: other methods, a
 // query, the router's own requests, a preview, an unknown letter, the cache's own fetch.
 async function letterPageFromMemory(request: NextRequest) {

@@ -128,6 +128,9 @@ export function startResendStandIn({ port = 0, apiKey }: { port?: number; apiKey
   let batchCount = 0;
   async function sendBatch(messages: Message[], key: string | null, send: (status: number, payload: unknown) => void) {
     const batch = ++batchCount;
+    const recordAll = (status: number) => {
+      for (const m of messages) requests.push({ to: recipientsOf(m), status, idempotencyKey: key, batch });
+    };
     const all = messages.flatMap(recipientsOf);
     const delay = take(delays, all);
     if (delay) {
@@ -139,15 +142,15 @@ export function startResendStandIn({ port = 0, apiKey }: { port?: number; apiKey
     const rules = messages.map((m) => take(failures, recipientsOf(m)));
     const outage = rules.find((rule) => rule && rule.status !== 422);
     if (outage) {
-      for (const m of messages) requests.push({ to: recipientsOf(m), status: outage.status, idempotencyKey: key, batch });
+      recordAll(outage.status);
       return send(outage.status, { statusCode: outage.status, name: "internal_server_error", message: "Stand-in failure" });
     }
     if (key && pending.has(key)) {
-      for (const m of messages) requests.push({ to: recipientsOf(m), status: 409, idempotencyKey: key, batch });
+      recordAll(409);
       return send(409, { statusCode: 409, name: "concurrent_idempotent_requests", message: "Same key still in progress" });
     }
     if (key && answered.has(key)) {
-      for (const m of messages) requests.push({ to: recipientsOf(m), status: 200, idempotencyKey: key, batch });
+      recordAll(200);
       return send(200, answered.get(key));
     }
     const data: { id: string }[] = [];

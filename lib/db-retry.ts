@@ -21,9 +21,3 @@ export async function retryOnBusy<T>(run: () => Promise<T>, attempts = 5): Promi
     }
   }
 }
-
-/** A unique constraint failed: Prisma's P2002, or P2010 from a raw statement with the adapter's kind. */
-export function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } } | null;
-  return e?.code === "P2002" || (e?.code === "P2010" && e.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation");
-}

@@ -29,7 +29,7 @@ export async function deliverEmail(email: OutgoingEmail, env: Env, resend?: Rese
   if (!env.RESEND_API_KEY) return deliverLocally(email);
   const client = resend ?? resendClient(env);
   const { data, error } = await client.emails.send(
-    { from: env.EMAIL_FROM, to: [email.to], subject: email.subject, html: email.html, text: email.text },
+    resendMessage(email, env),
     // The key makes a retry after a lost answer safe: Resend sends a key's message once.
     { idempotencyKey: `outbox/${email.id}`, signal: AbortSignal.timeout(SEND_TIMEOUT_MS) } as never,
   );
@@ -60,7 +60,7 @@ export async function deliverBatch(
   if (emails.length === 0) return [];
   if (emails.length === 1) return [await deliverEmail(emails[0], env, resend)];
   const client = resend ?? resendClient(env);
-  const payload = emails.map((email) => ({ from: env.EMAIL_FROM, to: [email.to], subject: email.subject, html: email.html, text: email.text }));
+  const payload = emails.map((email) => resendMessage(email, env));
   const idempotencyKey = `outbox/batch-${crypto.createHash("sha256").update(emails.map((e) => e.id).join(",")).digest("base64url")}`;
   let error: unknown = null;
   for (let attempt = 1; attempt <= AMBIGUOUS_BATCH_TRIES; attempt++) {
@@ -94,6 +94,10 @@ function batchResults(count: number, body: { data: { id: string }[]; errors?: { 
     const id = ids.next().value?.id;
     return id ? { ok: true, providerId: id } : { ok: false, retryable: true, error: "batch answer without an id for this message" };
   });
+}
+
+function resendMessage(email: OutgoingEmail, env: Env) {
+  return { from: env.EMAIL_FROM, to: [email.to], subject: email.subject, html: email.html, text: email.text };
 }
 
 function resendClient(env: Env): Resend {

@@ -32,3 +32,12 @@ export const kindNotAllowed = (kind: string) => {
   const message = kind === "individual" ? "This letter is signed by organisations only." : "This letter is signed by individuals only.";
   return new AppError("kind_not_allowed", 422, message, { kind: [message] });
 };
+
+/** Why a letter (its status as in effect now) refuses a signature of this kind; null if it takes it. */
+export function signingRefusal(
+  letter: { status: string; allowIndividuals: boolean | number; allowOrganizations: boolean | number },
+  kind: string,
+): AppError | null {
+  if (letter.status !== "open") return letterNotOpen(letter.status);
+  return (kind === "individual" ? letter.allowIndividuals : letter.allowOrganizations) ? null : kindNotAllowed(kind);
+}

@@ -3,7 +3,7 @@ import { createElement } from "react";
 import { db } from "../db";
 import { appUrl } from "../app-url";
 import { retryOnBusy } from "../db-retry";
-import { kindNotAllowed, letterNotFound, letterNotOpen } from "../http/app-error";
+import { letterNotFound, signingRefusal } from "../http/app-error";
 import { emailsEnqueued, enqueueEmail, renderEmailTemplate, type RenderedEmail } from "../email/send-email";
 import { ConfirmSignatureEmail } from "../email/templates/confirm-signature";
 import { AlreadySignedEmail } from "../email/templates/already-signed";
@@ -30,8 +30,8 @@ export async function signLetter({ slug, input, ip }: { slug: string; input: Sig
   // The letter as cached for the public feeds; the write checks its status again.
   const letter = await getCachedPublicLetter({ slug });
   if (!letter) throw letterNotFound();
-  if (letter.status !== "open") throw letterNotOpen(letter.status);
-  if (!(input.kind === "individual" ? letter.allowIndividuals : letter.allowOrganizations)) throw kindNotAllowed(input.kind);
+  const refusal = signingRefusal(letter, input.kind);
+  if (refusal) throw refusal;
 
   const { canonical, domain } = canonicalEmail(input.email);
   const signature: NewSignature = {

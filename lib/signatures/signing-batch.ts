@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { retryOnBusy } from "../db-retry";
 import { enqueueEmails, type RenderedEmail } from "../email/send-email";
-import { kindNotAllowed, letterNotOpen } from "../http/app-error";
+import { letterNotOpen, signingRefusal } from "../http/app-error";
 import { newId } from "../ids";
 import { effectiveStatus } from "../letters/effective-status";
 import { signingFlags } from "../moderation/signing-flags";
@@ -93,11 +93,8 @@ export async function writeBatch(tx: Prisma.TransactionClient, items: NewSignatu
   const letterById = new Map(letters.map((letter) => [letter.id, letter]));
   items.forEach((item, i) => {
     const letter = letterById.get(item.letterId);
-    const status = letter ? effectiveStatus(letter) : "closed";
-    if (!letter || status !== "open") outcomes[i] = letterNotOpen(status);
-    else if (!(item.details.kind === "individual" ? letter.allowIndividuals : letter.allowOrganizations)) {
-      outcomes[i] = kindNotAllowed(item.details.kind);
-    }
+    const refusal = letter ? signingRefusal({ ...letter, status: effectiveStatus(letter) }, item.details.kind) : letterNotOpen("closed");
+    if (refusal) outcomes[i] = refusal;
   });
   const open = items.map((item, i) => ({ item, i })).filter(({ i }) => outcomes[i] === undefined);
   if (open.length === 0) return outcomes as (Outcome | Error)[];
