@@ -1,18 +1,22 @@
-import path from "node:path";
 import { defineConfig } from "prisma/config";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { resolveDatabaseUrl } from "./lib/database-url";
+import { databaseProvider, resolveDatabaseUrl } from "./lib/database-url";
+import { PrismaPgCli } from "./prisma/postgresql-cli-adapter";
+import { SCHEMAS } from "./scripts/schemas";
 
-// The CLI runs on the JavaScript engine with the driver adapter: no engine download.
+// The CLI runs on the JavaScript engine with a driver adapter: no engine download.
+// DATABASE_URL picks the database, and with it the schema and migrations: SQLite's
+// (the source of truth) or PostgreSQL's (derived from it by scripts/schemas.ts).
 const databaseUrl = resolveDatabaseUrl(process.env.DATABASE_URL);
 process.env.DATABASE_URL = databaseUrl;
+const provider = databaseProvider(databaseUrl);
 
 export default defineConfig({
   engine: "js",
   experimental: { adapter: true },
-  schema: path.join("prisma", "schema.prisma"),
-  migrations: { path: path.join("prisma", "migrations") },
+  schema: SCHEMAS[provider].schema,
+  migrations: { path: SCHEMAS[provider].migrations },
   async adapter() {
-    return new PrismaBetterSQLite3({ url: databaseUrl });
+    return provider === "postgresql" ? new PrismaPgCli(databaseUrl) : new PrismaBetterSQLite3({ url: databaseUrl });
   },
 });

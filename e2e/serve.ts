@@ -3,7 +3,7 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { migrate, seed } from "../scripts/prepare";
+import { migrate } from "../scripts/prepare";
 import { APP_PORT, APP_URL, E2E_DATABASE, E2E_DATA_DIR, RESEND_TEST_KEY, STAND_IN_URL } from "./config";
 
 fs.rmSync(E2E_DATA_DIR, { recursive: true, force: true });
@@ -24,8 +24,7 @@ const env = {
   ADMIN_EMAILS: "admin@letters.test",
 };
 Object.assign(process.env, env);
-migrate(env.DATABASE_URL);
-seed(env.DATABASE_URL);
+await migrate(env.DATABASE_URL, { withSeed: true });
 
 const root = path.resolve(import.meta.dirname, "..");
 const next = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(APP_PORT)], {

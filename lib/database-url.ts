@@ -17,3 +17,15 @@ export function resolveDatabaseUrl(value: string | undefined): string {
 export function sqlitePath(url: string): string | null {
   return url.startsWith("file:") ? url.slice("file:".length) : null;
 }
+
+export type DatabaseProvider = "sqlite" | "postgresql";
+
+export function databaseProvider(url: string): DatabaseProvider {
+  return /^postgres(ql)?:\/\//.test(url) ? "postgresql" : "sqlite";
+}
+
+/** host:port/database of a PostgreSQL URL, for messages (never the password). */
+export function describePostgresql(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.hostname || "localhost"}:${parsed.port || "5432"}${parsed.pathname}`;
+}

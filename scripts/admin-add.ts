@@ -1,8 +1,6 @@
 // Lets an address sign in to /admin. Run: npm run admin:add -- <email> [--role moderator]
 // The role defaults to admin. An existing person gets the role and is enabled again.
-import fs from "node:fs";
 import { parseArgs } from "node:util";
-import { sqlitePath } from "../lib/database-url";
 import { personInputSchema } from "../lib/validation/person";
 import { loadEnvOrExit, migrate } from "./prepare";
 
@@ -26,12 +24,11 @@ if (!parsed.success || positionals.length !== 1) {
   process.exit(2);
 }
 
-// Configuration first, so a bad variable is reported by name. A database that does not
-// exist yet (admin:add before the first start) is created and migrated, as npm start
-// would; an existing one is left alone, since migrating beside a running app fails.
+// Configuration first, so a bad variable is reported by name. A database that is new
+// (admin:add before the first start) is migrated, as npm start would; one with nothing
+// pending is left alone, so this runs beside a running app.
 const env = loadEnvOrExit();
-const file = sqlitePath(env.DATABASE_URL);
-if (file && !fs.existsSync(file)) migrate(env.DATABASE_URL);
+await migrate(env.DATABASE_URL);
 const { configureDatabase } = await import("../lib/db");
 const { operatorAddPerson } = await import("../lib/people/operator-add-person");
 await configureDatabase();

@@ -9,7 +9,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { loadSignatures } from "./load-signatures";
-import { generateClient, migrate, seed } from "./prepare";
+import { generateClient, migrate } from "./prepare";
 
 const { values: args } = parseArgs({ options: { signatures: { type: "string", default: "1000000" }, runs: { type: "string", default: "5" } } });
 const count = Number(args.signatures);
@@ -19,8 +19,7 @@ const file = path.join(dir, "bench.db");
 process.env.DATABASE_URL = `file:${file}`;
 process.env.AUTH_SECRET ??= "bench-secret-bench-secret-bench-secret-01";
 generateClient();
-migrate(process.env.DATABASE_URL);
-seed(process.env.DATABASE_URL);
+await migrate(process.env.DATABASE_URL, { withSeed: true });
 const slug = "strong-encryption-open-letter";
 const ms = loadSignatures({ file, slug, count });
 console.log(`loaded ${count.toLocaleString("en")} signatures in ${(ms / 1000).toFixed(1)} s`);

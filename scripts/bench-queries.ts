@@ -5,12 +5,11 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { migrate, seed } from "./prepare";
+import { migrate } from "./prepare";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "letters-queries-"));
 process.env.DATABASE_URL = `file:${path.join(dir, "queries.db")}`;
-migrate(process.env.DATABASE_URL);
-seed(process.env.DATABASE_URL);
+await migrate(process.env.DATABASE_URL, { withSeed: true });
 const { db, configureDatabase } = await import("../lib/db");
 const { Prisma } = await import("../lib/generated/prisma/client");
 await configureDatabase();

@@ -20,7 +20,7 @@ import Database from "better-sqlite3";
 import { startResendStandIn } from "../e2e/resend-stand-in";
 import { buildIfNeeded } from "./build-if-needed";
 import { loadSignatures } from "./load-signatures";
-import { generateClient, migrate, seed } from "./prepare";
+import { generateClient, migrate } from "./prepare";
 
 const { values: args } = parseArgs({
   options: {
@@ -53,8 +53,7 @@ const databaseUrl = `file:${file}`;
 process.env.DATABASE_URL = databaseUrl;
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 generateClient();
-migrate(databaseUrl);
-seed(databaseUrl);
+await migrate(databaseUrl, { withSeed: true });
 const sqlite = new Database(file);
 for (const slug of ["bench-empty", "bench-thousand", "bench-million", "bench-signing"]) {
   sqlite

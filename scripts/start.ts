@@ -1,17 +1,17 @@
-// `npm start`: checks the configuration, prepares the database (migrations, WAL, the
-// two letters), builds when the sources changed, and serves the app.
+// `npm start`: checks the configuration, prepares the database (pending migrations, WAL,
+// the two letters; beside running processes too), builds when the sources changed, and
+// serves the app.
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { buildIfNeeded } from "./build-if-needed";
-import { generateClient, loadEnvOrExit, migrate, seed } from "./prepare";
+import { generateClient, loadEnvOrExit, migrate } from "./prepare";
 
 const root = path.resolve(import.meta.dirname, "..");
 const env = loadEnvOrExit();
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 generateClient();
-migrate(env.DATABASE_URL);
-seed(env.DATABASE_URL);
+await migrate(env.DATABASE_URL, { withSeed: true });
 const dev = process.argv.includes("--dev");
 if (!dev) buildIfNeeded();
 

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "../generated/prisma/client";
+import { provider } from "../db";
 import { canonicalEmail } from "../signatures/canonical-email";
 import type { SignatureFilter } from "../validation/signature-filter";
 
@@ -24,7 +25,8 @@ export function signatureWhere(letterId: string, filter: SignatureFilter): Prism
   if (q) {
     if (q.startsWith("@")) where.emailDomain = q.slice(1).toLowerCase();
     else if (q.includes("@")) where.emailCanonical = canonicalEmail(q).canonical;
-    else where.name = { contains: q };
+    // Any case: SQLite's LIKE ignores ASCII case by itself, PostgreSQL must be asked.
+    else where.name = provider === "postgresql" ? ({ contains: q, mode: "insensitive" } as Prisma.StringFilter) : { contains: q };
   }
   return where;
 }

@@ -5,7 +5,7 @@ import { signaturesCsv } from "@/lib/export/signatures-csv";
 import { startSignatureExport } from "@/lib/export/start-signature-export";
 import { createLetter } from "../support/factories";
 
-// The export on a real SQLite file: 100,000 counted signatures stream out with one header
+// The export on a real database (SQLite, or PostgreSQL with TEST_POSTGRESQL_URL): 100,000 counted signatures stream out with one header
 // row, in bounded memory; only counted rows, emails only when asked, public rows only listed.
 
 const COUNTED = 100_000;
@@ -14,7 +14,8 @@ const staff = { id: "", email: "exporter@letters.test", role: "moderator" as con
 let letterId = "";
 
 const iso = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
-const sql = (v: string | number | null) => (v === null ? "NULL" : typeof v === "number" ? String(v) : `'${v.replaceAll("'", "''")}'`);
+const sql = (v: string | number | boolean | null) =>
+  v === null ? "NULL" : typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : typeof v === "number" ? String(v) : `'${v.replaceAll("'", "''")}'`;
 
 /** Raw multi-row INSERTs, a thousand rows a statement, in a few transactions: seconds, not minutes. */
 async function insertSignatures(letter: string, count: number, make: (i: number) => { status: string; listPublicly: boolean; name?: string }) {
@@ -30,13 +31,13 @@ async function insertSignatures(letter: string, count: number, make: (i: number)
         const id = `${letter.slice(0, 8)}-${String(i).padStart(7, "0")}-${crypto.randomBytes(3).toString("hex")}`;
         values.push(
           `(${[id, letter, "individual", name, `s${i}@example.org`, `s${i}@example.org`, "example.org", "FR",
-            listPublicly ? 1 : 0, status, iso(start), at, at, status === "counted" ? at : null, status === "counted" ? at : null]
+            listPublicly, status, iso(start), at, at, status === "counted" ? at : null, status === "counted" ? at : null]
             .map(sql).join(",")})`,
         );
       }
       statements.push(
-        `INSERT INTO Signature (id, letterId, kind, name, email, emailCanonical, emailDomain, country, listPublicly, status,
-          consentAt, createdAt, updatedAt, confirmedAt, countedAt) VALUES ${values.join(",")}`,
+        `INSERT INTO "Signature" ("id", "letterId", "kind", "name", "email", "emailCanonical", "emailDomain", "country",
+          "listPublicly", "status", "consentAt", "createdAt", "updatedAt", "confirmedAt", "countedAt") VALUES ${values.join(",")}`,
       );
     }
     await db.$transaction(statements.map((statement) => db.$executeRawUnsafe(statement)));
