@@ -1,11 +1,15 @@
 // Runs once when a server process starts: checks the configuration (a bad value stops
-// the process with a message naming the variable) and starts the outbox worker.
+// the process with a message naming the variable), then starts what runs beside the
+// requests: the outbox worker and, on PostgreSQL, the listener for other processes'
+// letter changes (lib/memory/).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getEnv } = await import("./lib/env");
   getEnv();
   const { configureDatabase } = await import("./lib/db");
   await configureDatabase();
+  const { startChangeListener } = await import("./lib/memory/change-listener");
+  startChangeListener();
   const { startOutboxWorker } = await import("./lib/email/outbox-worker");
   startOutboxWorker();
 }

@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 
 const securityHeaders = [
@@ -21,7 +22,10 @@ const nextConfig: NextConfig = {
   skipProxyUrlNormalize: true,
   // forbidden() answers 403 from admin pages a role may not open
   experimental: { authInterrupts: true },
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3"],
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg"],
+  // Next's own cache of rendered pages, which lets a letter change made in another app
+  // process expire this process's pages too (lib/memory/letter-changed.ts).
+  cacheHandler: path.resolve(process.cwd(), "lib/memory/next-cache-handler.cjs"),
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

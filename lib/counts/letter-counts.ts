@@ -1,6 +1,8 @@
 import "server-only";
 import { db } from "../db";
 import { countryName } from "../countries";
+import { whenLetterChanges } from "../memory/letter-changed";
+import { timedCache } from "../memory/timed-cache";
 
 // Counts by country and kind, summed from the counter shards (never by scanning
 // signatures). Kept in memory for a couple of seconds: the contract allows the counts
@@ -33,25 +35,13 @@ export const COUNTS_TTL_MS = 2_000;
  */
 export const COUNTS_CACHE_CONTROL = "public, max-age=0, s-maxage=2, stale-while-revalidate=1, stale-if-error=86400";
 
-const cache = (globalThis as unknown as { letterCounts?: Map<string, { at: number; value: Promise<LetterCounts> }> })
-  .letterCounts ??= new Map();
+const cache = timedCache<LetterCounts>("letter-counts", { ttlMs: COUNTS_TTL_MS, max: 1_000 });
+// A process that just changed the counts shows the change at once.
+whenLetterChanges("letter-counts", ({ letterId }) => cache.forget(letterId));
 
 /** `since` stands as updatedAt while nothing has been counted (the letter's creation). */
 export function letterCounts(letterId: string, since: Date): Promise<LetterCounts> {
-  const hit = cache.get(letterId);
-  if (hit && Date.now() - hit.at < COUNTS_TTL_MS) return hit.value;
-  const value = readCounts(letterId, since);
-  cache.set(letterId, { at: Date.now(), value });
-  value.catch(() => {
-    if (cache.get(letterId)?.value === value) cache.delete(letterId);
-  });
-  return value;
-}
-
-/** Forget cached counts (a process that just changed them wants to show the change). */
-export function forgetLetterCounts(letterId?: string): void {
-  if (letterId) cache.delete(letterId);
-  else cache.clear();
+  return cache.get(letterId, () => readCounts(letterId, since));
 }
 
 async function readCounts(letterId: string, since: Date): Promise<LetterCounts> {

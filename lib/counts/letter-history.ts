@@ -1,5 +1,7 @@
 import "server-only";
 import { db } from "../db";
+import { whenLetterChanges } from "../memory/letter-changed";
+import { timedCache } from "../memory/timed-cache";
 
 // The running total per day (UTC), from the per-day net changes that adjustCount keeps
 // beside the counters. Days without a change are filled in, so a chart's x axis is
@@ -18,18 +20,11 @@ export interface HistoryDay {
 export const HISTORY_TTL_MS = 5_000;
 const DAY_MS = 86_400_000;
 
-const cache = (globalThis as unknown as { letterHistory?: Map<string, { at: number; value: Promise<HistoryDay[]> }> })
-  .letterHistory ??= new Map();
+const cache = timedCache<HistoryDay[]>("letter-history", { ttlMs: HISTORY_TTL_MS, max: 1_000 });
+whenLetterChanges("letter-history", ({ letterId }) => cache.forget(letterId));
 
 export function letterHistory({ letterId, now = new Date() }: { letterId: string; now?: Date }): Promise<HistoryDay[]> {
-  const hit = cache.get(letterId);
-  if (hit && Date.now() - hit.at < HISTORY_TTL_MS) return hit.value;
-  const value = readHistory(letterId, now);
-  cache.set(letterId, { at: Date.now(), value });
-  value.catch(() => {
-    if (cache.get(letterId)?.value === value) cache.delete(letterId);
-  });
-  return value;
+  return cache.get(letterId, () => readHistory(letterId, now));
 }
 
 async function readHistory(letterId: string, now: Date): Promise<HistoryDay[]> {

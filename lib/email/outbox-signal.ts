@@ -1,7 +1,8 @@
-// A wake-up call from request code to the outbox worker in the same process. Kept on
-// globalThis: Next.js may load this module once per bundle layer.
-const holder = globalThis as unknown as { outboxListeners?: Set<() => void> };
-const listeners = (holder.outboxListeners ??= new Set());
+import { processMemory } from "../memory/process-memory";
+
+// A wake-up call from request code to the outbox worker in the same process. (Each
+// process has its own worker: a message written by one is sent by whichever claims it.)
+const listeners = processMemory("outbox.listeners", () => new Set<() => void>());
 
 export function onOutboxWake(listener: () => void): () => void {
   listeners.add(listener);
@@ -9,5 +10,5 @@ export function onOutboxWake(listener: () => void): () => void {
 }
 
 export function wakeOutboxWorker(): void {
-  for (const listener of listeners) listener();
+  for (const listener of listeners.values()) listener();
 }

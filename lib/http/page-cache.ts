@@ -1,5 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
+import { whenLetterChanges } from "../memory/letter-changed";
+import { processMemory } from "../memory/process-memory";
 import { representation, representationResponse, type Representation } from "./responses";
 
 // Shared pages (a letter page, re-rendered by Next at most once a second) kept in this
@@ -28,13 +30,15 @@ interface Page {
   headers: Record<string, string>;
 }
 
-const state = ((globalThis as unknown as { pageCache?: PageCacheState }).pageCache ??= {
+const state = processMemory<PageCacheState>("page-cache", () => ({
   pages: new Map(),
   filling: new Map(),
   failedAt: 0,
   generation: 0,
   secret: crypto.randomBytes(16).toString("hex"),
-});
+}));
+// An editor's or moderator's change shows at once rather than within half a second.
+whenLetterChanges("page-cache", ({ what }) => what === "letter" && forgetPages());
 interface PageCacheState {
   pages: Map<string, Page>;
   filling: Map<string, Promise<Page | null>>;
@@ -65,7 +69,7 @@ export function isPageFill(request: Request): boolean {
     crypto.timingSafeEqual(Buffer.from(value), Buffer.from(state.secret));
 }
 
-/** Forget kept pages (a moderator's change shows at once rather than within a second). */
+/** Forget kept pages. */
 export function forgetPages(): void {
   state.pages.clear();
   state.filling.clear();

@@ -1,41 +1,52 @@
 import "server-only";
-import { RateLimiterMemory, type RateLimiterRes } from "rate-limiter-flexible";
+import pg from "pg";
+import { RateLimiterMemory, RateLimiterPostgres, type RateLimiterAbstract, type RateLimiterRes } from "rate-limiter-flexible";
+import { provider } from "../db";
 import { getEnv } from "../env";
+import { processMemory } from "../memory/process-memory";
 import { AppError } from "./app-error";
 
-// Limits on signing, by rate-limiter-flexible: per client address (a flood from one
-// place) and per address signed with (someone mailing a stranger's inbox over and
-// over). In memory, per process: enough for one machine; several app servers would
-// share a store (the library has PostgreSQL and Redis ones).
+// Limits by rate-limiter-flexible: on signing, per client address (a flood from one
+// place) and per address signed with (someone mailing a stranger's inbox over and over);
+// elsewhere by name (sign-in links, reports). On PostgreSQL every app process shares
+// them through the rate_limits table (RateLimiterPostgres; a limit of 30 a minute means
+// 30 across the site, not 30 per process), with a per-process limit standing in while
+// the database cannot be reached. On SQLite, with one process, they stay in memory.
 
-const holder = globalThis as unknown as { signLimiters?: { byIp: RateLimiterMemory; byEmail: RateLimiterMemory } };
-
-function limiters() {
-  holder.signLimiters ??= {
-    byIp: new RateLimiterMemory({ keyPrefix: "sign-ip", points: getEnv().SIGN_RATE_LIMIT_PER_MINUTE, duration: 60 }),
-    byEmail: new RateLimiterMemory({ keyPrefix: "sign-email", points: 5, duration: 60 * 60 }),
-  };
-  return holder.signLimiters;
+/** A named limit of `points` per `durationS` seconds per key. */
+function limiter(name: string, points: number, durationS: number): RateLimiterAbstract {
+  const limiters = processMemory("rate-limiters", () => new Map<string, RateLimiterAbstract>());
+  let limiter = limiters.get(name);
+  if (!limiter) {
+    const inMemory = new RateLimiterMemory({ keyPrefix: name, points, duration: durationS });
+    limiter =
+      provider === "postgresql"
+        ? new RateLimiterPostgres({
+            storeClient: processMemory("rate-limiters.pool", () => new pg.Pool({ connectionString: getEnv().DATABASE_URL, max: 4 })),
+            storeType: "pool",
+            tableName: "rate_limits",
+            tableCreated: true, // by the migrations
+            clearExpiredByTimeout: true,
+            keyPrefix: name,
+            points,
+            duration: durationS,
+            insuranceLimiter: inMemory,
+          })
+        : inMemory;
+    limiters.set(name, limiter);
+  }
+  return limiter;
 }
 
 export async function limitSigning({ ip, letterSlug, emailCanonical }: { ip: string; letterSlug: string; emailCanonical: string }) {
-  const { byIp, byEmail } = limiters();
-  try {
-    await byIp.consume(ip);
-    await byEmail.consume(`${letterSlug}:${emailCanonical}`);
-  } catch (rejection) {
-    throw tooMany(rejection);
-  }
+  await consumeLimit("sign-ip", ip, { points: getEnv().SIGN_RATE_LIMIT_PER_MINUTE, durationS: 60 });
+  await consumeLimit("sign-email", `${letterSlug}:${emailCanonical}`, { points: 5, durationS: 60 * 60 });
 }
 
-const named = ((globalThis as unknown as { namedLimiters?: Map<string, RateLimiterMemory> }).namedLimiters ??= new Map());
-
-/** A named limit of `points` per `durationS` seconds per key; throws a 429 AppError past it. */
+/** Takes a point from the named limit for `key`; throws a 429 AppError past it. */
 export async function consumeLimit(name: string, key: string, { points, durationS }: { points: number; durationS: number }) {
-  let limiter = named.get(name);
-  if (!limiter) named.set(name, (limiter = new RateLimiterMemory({ keyPrefix: name, points, duration: durationS })));
   try {
-    await limiter.consume(key);
+    await limiter(name, points, durationS).consume(key);
   } catch (rejection) {
     throw tooMany(rejection);
   }

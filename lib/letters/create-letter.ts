@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import type { Staff } from "../auth/require-staff";
+import { letterChanged } from "../memory/letter-changed";
 import { recordAudit } from "../moderation/record-audit";
 import type { LetterInput } from "../validation/letter";
 import { isUniqueViolation, slugTaken } from "./slug-taken";
@@ -12,7 +13,7 @@ import { isUniqueViolation, slugTaken } from "./slug-taken";
 export async function createLetter({ actor, input, now = new Date() }: { actor: Staff; input: LetterInput; now?: Date }) {
   if (await db.letter.findUnique({ where: { slug: input.slug }, select: { id: true } })) throw slugTaken();
   try {
-    return await db.$transaction(async (tx) => {
+    const created = await db.$transaction(async (tx) => {
       const letter = await tx.letter.create({
         data: { ...input, publishedAt: input.status === "draft" ? null : now },
         select: { id: true, slug: true },
@@ -26,6 +27,8 @@ export async function createLetter({ actor, input, now = new Date() }: { actor: 
       });
       return letter;
     });
+    await letterChanged({ letterId: created.id, what: "letter" });
+    return created;
   } catch (error) {
     if (isUniqueViolation(error)) throw slugTaken();
     throw error;

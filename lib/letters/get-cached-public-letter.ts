@@ -1,33 +1,24 @@
 import "server-only";
+import { whenLetterChanges } from "../memory/letter-changed";
+import { timedCache } from "../memory/timed-cache";
 import { effectiveStatus } from "./effective-status";
 import { getPublicLetter, type PublicLetter } from "./get-public-letter";
 
 // The public letter by slug, kept in memory for a few seconds for the hot public feeds
 // (counts, badge, widget, history): with the counts cached too, a request for them then
-// touches no database at all. Edits show within the TTL, as the counts do; misses are
-// not kept, so a letter published a moment ago is found at once.
+// touches no database at all. An editor's change is forgotten at once in every process
+// (lib/memory/letter-changed.ts); misses are not kept, so a letter published a moment
+// ago is found at once.
 
 export const LETTER_TTL_MS = 5_000;
-const MAX_ENTRIES = 1_000;
 
-type Entry = { at: number; value: Promise<PublicLetter | null> };
-const cache = ((globalThis as unknown as { publicLetters?: Map<string, Entry> }).publicLetters ??= new Map());
+const cache = timedCache<PublicLetter | null>("public-letters", { ttlMs: LETTER_TTL_MS, max: 1_000, keep: (letter) => letter !== null });
+// Keyed by slug, and an edit may change the slug: a change forgets them all.
+whenLetterChanges("public-letters", ({ what }) => what === "letter" && cache.forget());
 
 export async function getCachedPublicLetter({ slug }: { slug: string }): Promise<PublicLetter | null> {
-  const hit = cache.get(slug);
-  if (hit && Date.now() - hit.at < LETTER_TTL_MS) {
-    const letter = await hit.value;
-    // A closing date can pass while the letter sits in the cache.
-    const status = letter && effectiveStatus(letter);
-    return letter && status !== letter.status ? { ...letter, status: status! } : letter;
-  }
-  const value = getPublicLetter({ slug });
-  if (cache.size >= MAX_ENTRIES) cache.clear();
-  cache.set(slug, { at: Date.now(), value });
-  const letter = await value.catch((error: unknown) => {
-    cache.delete(slug);
-    throw error;
-  });
-  if (!letter) cache.delete(slug);
-  return letter;
+  const letter = await cache.get(slug, () => getPublicLetter({ slug }));
+  // A closing date can pass while the letter sits in the cache.
+  const status = letter && effectiveStatus(letter);
+  return letter && status !== letter.status ? { ...letter, status: status! } : letter;
 }

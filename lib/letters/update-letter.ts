@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "../db";
 import type { Staff } from "../auth/require-staff";
 import { letterNotFound } from "../http/app-error";
+import { letterChanged } from "../memory/letter-changed";
 import { recordAudit } from "../moderation/record-audit";
 import type { LetterInput } from "../validation/letter";
 import { isUniqueViolation, slugTaken } from "./slug-taken";
@@ -15,7 +16,8 @@ const same = (a: unknown, b: unknown) =>
 /**
  * Saves an edited letter and a "letter.update" audit entry naming the changed fields
  * (with before and after for the short ones), in one transaction. Nothing changed:
- * nothing written. Returns the letter's (possibly new) slug and the changed fields.
+ * nothing written. Every process shows the change at once (a pause, an edit). Returns
+ * the letter's (possibly new) slug and the changed fields.
  */
 export async function updateLetter({
   actor,
@@ -59,5 +61,6 @@ export async function updateLetter({
     if (isUniqueViolation(error)) throw slugTaken();
     throw error;
   }
+  await letterChanged({ letterId: current.id, what: "letter" });
   return { slug: input.slug, changed };
 }

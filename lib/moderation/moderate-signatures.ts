@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import { adjustCount } from "../counts/adjust-count";
-import { forgetLetterCounts } from "../counts/letter-counts";
+import { letterChanged } from "../memory/letter-changed";
 import { AppError } from "../http/app-error";
 import type { Staff } from "../auth/require-staff";
 import { recordAudit } from "./record-audit";
@@ -91,6 +91,7 @@ export async function moderateSignatures({
     }
     return { changed, skipped: ids.length - changed };
   }));
-  for (const letterId of letters) forgetLetterCounts(letterId);
+  // Counts and the public list changed: every process shows it at once.
+  for (const letterId of letters) await letterChanged({ letterId, what: "letter" });
   return result;
 }

@@ -3,7 +3,7 @@ import { createElement } from "react";
 import { db } from "../db";
 import { appUrl } from "../app-url";
 import { adjustCount } from "../counts/adjust-count";
-import { forgetLetterCounts } from "../counts/letter-counts";
+import { letterChanged } from "../memory/letter-changed";
 import { emailsEnqueued, enqueueEmail, renderEmail, type RenderedEmail } from "../email/send-email";
 import { OrganizationAwaitingReviewEmail } from "../email/templates/organization-awaiting-review";
 import { AppError, letterNotOpen } from "../http/app-error";
@@ -102,6 +102,6 @@ export async function confirmSignature({ token, now = new Date() }: { token: str
     return answer("already_confirmed", current?.status ?? status);
   }
   if (reviewEmail) emailsEnqueued();
-  forgetLetterCounts(letter.id);
+  await letterChanged({ letterId: letter.id, what: "counts" });
   return answer("confirmed", status);
 }

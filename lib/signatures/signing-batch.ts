@@ -4,6 +4,7 @@ import { retryOnBusy } from "../db-retry";
 import { enqueueEmails, type RenderedEmail } from "../email/send-email";
 import { letterNotOpen, signingRefusal } from "../http/app-error";
 import { newId } from "../ids";
+import { processMemory } from "../memory/process-memory";
 import { effectiveStatus } from "../letters/effective-status";
 import { signingFlags } from "../moderation/signing-flags";
 import { Prisma } from "../generated/prisma/client";
@@ -37,8 +38,7 @@ interface Queued {
 }
 
 const MAX_BATCH = 64;
-const state = globalThis as unknown as { signingQueue?: { queued: Queued[]; writing: boolean } };
-const queue = (state.signingQueue ??= { queued: [], writing: false });
+const queue = processMemory("signing.queue", () => ({ queued: [] as Queued[], writing: false }));
 
 /** Writes a new signature, its token and its email with whatever else is waiting. */
 export function addSignature(item: NewSignature): Promise<Outcome> {

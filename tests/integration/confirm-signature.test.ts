@@ -1,7 +1,8 @@
 import crypto from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { configureDatabase, db } from "@/lib/db";
-import { forgetLetterCounts, letterCounts } from "@/lib/counts/letter-counts";
+import { letterCounts } from "@/lib/counts/letter-counts";
+import { forgetLetter } from "@/lib/memory/letter-changed";
 import { AppError } from "@/lib/http/app-error";
 import { confirmSignature, findConfirmation } from "@/lib/signatures/confirm-signature";
 import { signLetter } from "@/lib/signatures/sign-letter";
@@ -23,7 +24,7 @@ async function sign(letter: Letter, input: SignatureInput): Promise<string> {
 }
 
 async function countsOf(letter: Letter) {
-  forgetLetterCounts();
+  forgetLetter({ what: "counts" });
   return letterCounts(letter.id, letter.createdAt);
 }
 

@@ -1,7 +1,8 @@
 import crypto from "node:crypto";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { configureDatabase, db } from "@/lib/db";
-import { COUNTS_TTL_MS, forgetLetterCounts, letterCounts } from "@/lib/counts/letter-counts";
+import { COUNTS_TTL_MS, letterCounts } from "@/lib/counts/letter-counts";
+import { forgetLetter } from "@/lib/memory/letter-changed";
 import { confirmSignature } from "@/lib/signatures/confirm-signature";
 import { isValidCursor, listPublicSignatures } from "@/lib/signatures/list-public-signatures";
 import { signLetter } from "@/lib/signatures/sign-letter";
@@ -20,7 +21,7 @@ async function signAndConfirm(letter: Letter, input: SignatureInput) {
 }
 
 async function countsOf(letter: Letter) {
-  forgetLetterCounts();
+  forgetLetter({ what: "counts" });
   return letterCounts(letter.id, letter.createdAt);
 }
 

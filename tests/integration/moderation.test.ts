@@ -2,7 +2,8 @@ import crypto from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { configureDatabase, db } from "@/lib/db";
 import type { Staff } from "@/lib/auth/require-staff";
-import { forgetLetterCounts, letterCounts } from "@/lib/counts/letter-counts";
+import { letterCounts } from "@/lib/counts/letter-counts";
+import { forgetLetter } from "@/lib/memory/letter-changed";
 import { AppError } from "@/lib/http/app-error";
 import { moderateMatching } from "@/lib/moderation/moderate-matching";
 import { moderateSignatures } from "@/lib/moderation/moderate-signatures";
@@ -32,7 +33,7 @@ async function sign(letter: Letter, input: SignatureInput = individual(), confir
   return db.signature.findFirstOrThrow({ where: { letterId: letter.id, email: input.email } });
 }
 const statusOf = async (id: string) => (await db.signature.findUniqueOrThrow({ where: { id } })).status;
-const countsOf = (letter: Letter) => (forgetLetterCounts(), letterCounts(letter.id, letter.createdAt));
+const countsOf = (letter: Letter) => (forgetLetter({ what: "counts" }), letterCounts(letter.id, letter.createdAt));
 const audits = (letterId: string) => db.auditLog.findMany({ where: { letterId }, orderBy: { createdAt: "asc" } });
 /** A signature written straight to the table (for search: counters do not matter there). */
 async function addRow(letter: Letter, name: string, email: string, createdAt: string | Date, data: Record<string, unknown> = {}) {

@@ -1,7 +1,8 @@
 import crypto from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { configureDatabase, db, provider } from "@/lib/db";
-import { forgetLetterCounts, letterCounts } from "@/lib/counts/letter-counts";
+import { letterCounts } from "@/lib/counts/letter-counts";
+import { forgetLetter } from "@/lib/memory/letter-changed";
 import { AppError } from "@/lib/http/app-error";
 import { confirmSignature } from "@/lib/signatures/confirm-signature";
 import { signLetter } from "@/lib/signatures/sign-letter";
@@ -20,7 +21,7 @@ async function rowsFor(letterId: string) {
 }
 
 async function countsOf(letter: { id: string; createdAt: Date }) {
-  forgetLetterCounts();
+  forgetLetter({ what: "counts" });
   return letterCounts(letter.id, letter.createdAt);
 }
 

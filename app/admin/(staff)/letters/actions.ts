@@ -4,7 +4,6 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireStaff, type Staff } from "@/lib/auth/require-staff";
 import { AppError } from "@/lib/http/app-error";
-import { revalidateLetterPages } from "@/lib/letters/revalidate-letter-pages";
 import { createLetter } from "@/lib/letters/create-letter";
 import { updateLetter } from "@/lib/letters/update-letter";
 import { letterInputFromForm, letterInputSchema, type LetterInput } from "@/lib/validation/letter";
@@ -31,8 +30,6 @@ async function save(form: FormData, write: (actor: Staff, input: LetterInput) =>
     const parsed = letterInputSchema.safeParse(letterInputFromForm(form));
     if (!parsed.success) return { ok: false, error: "Some fields need fixing.", fields: signatureFieldErrors(parsed.error) };
     const slug = await write(actor, parsed.data);
-    // Public letter pages are cached for a second; a pause or an edit shows at once.
-    revalidateLetterPages();
     revalidatePath("/");
     return slug;
   } catch (error) {

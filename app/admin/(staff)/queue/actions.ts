@@ -4,7 +4,6 @@ import { revalidatePath } from "next/cache";
 import { ZodError } from "zod";
 import { requireStaff } from "@/lib/auth/require-staff";
 import { AppError } from "@/lib/http/app-error";
-import { revalidateLetterPages } from "@/lib/letters/revalidate-letter-pages";
 import { moderateSignatures } from "@/lib/moderation/moderate-signatures";
 import { moderationSchema } from "@/lib/validation/moderation";
 
@@ -17,8 +16,6 @@ export async function moderateAction(_previous: ModerationState, form: FormData)
     const input = moderationSchema.parse({ ids: form.getAll("ids"), action: form.get("action"), reason: form.get("reason") ?? undefined });
     const { changed, skipped } = await moderateSignatures({ actor, ...input });
     revalidatePath("/admin", "layout");
-    // the public letter pages show counts and signatories: drop their cached copies
-    revalidateLetterPages();
     return { ok: true, message: `${changed} changed${skipped ? `, ${skipped} left as they were (the action does not apply)` : ""}.` };
   } catch (error) {
     if (error instanceof ZodError) return { ok: false, error: error.issues[0].message };

@@ -4,7 +4,6 @@ import { revalidatePath } from "next/cache";
 import { ZodError } from "zod";
 import { requireStaff } from "@/lib/auth/require-staff";
 import { AppError } from "@/lib/http/app-error";
-import { revalidateLetterPages } from "@/lib/letters/revalidate-letter-pages";
 import { moderateMatching } from "@/lib/moderation/moderate-matching";
 import { countSignatures } from "@/lib/moderation/search-signatures";
 import { needsReason } from "@/lib/moderation/transitions";
@@ -29,8 +28,6 @@ export async function moderateMatchingAction(_previous: ModerationState, form: F
     }
     const { changed, skipped } = await moderateMatching({ actor, ...input });
     revalidatePath("/admin", "layout");
-    // the public letter pages show counts and signatories: drop their cached copies
-    revalidateLetterPages();
     return { ok: true, message: `${changed} changed${skipped ? `, ${skipped} left as they were (the action does not apply)` : ""}.` };
   } catch (error) {
     if (error instanceof ZodError || error instanceof SyntaxError) return { ok: false, error: "The request was not valid." };
