@@ -1,3 +1,4 @@
+import { isDatabaseUnavailable } from "../database-unavailable";
 import type { FieldErrors } from "../validation/signature";
 
 /**
@@ -15,6 +16,24 @@ export class AppError extends Error {
     super(message);
     this.name = "AppError";
   }
+}
+
+/** How long a client is asked to wait when the database cannot be reached. */
+export const DATABASE_RETRY_AFTER_S = 5;
+
+export const databaseUnavailable = () =>
+  new AppError(
+    "database_unavailable",
+    503,
+    "We cannot save anything for a moment: our database is not answering. Nothing was recorded. Please try again in a few seconds.",
+    undefined,
+    { "Retry-After": String(DATABASE_RETRY_AFTER_S) },
+  );
+
+/** The error as one a user may read (an AppError, or a database out of reach), else null. */
+export function expectedError(error: unknown): AppError | null {
+  if (error instanceof AppError) return error;
+  return isDatabaseUnavailable(error) ? databaseUnavailable() : null;
 }
 
 export const letterNotFound = () => new AppError("letter_not_found", 404, "There is no letter at this address.");

@@ -13,6 +13,14 @@ import { AppError } from "./app-error";
 // 30 across the site, not 30 per process), with a per-process limit standing in while
 // the database cannot be reached. On SQLite, with one process, they stay in memory.
 
+/** The limits' own small pool: rate-limiter-flexible speaks to `pg` itself. */
+function limitsPool(): pg.Pool {
+  const pool = new pg.Pool({ connectionString: getEnv().DATABASE_URL, max: 4, connectionTimeoutMillis: 5_000 });
+  // An idle connection dropped by the server (a restart) must not take the process down.
+  pool.on("error", (error) => console.warn(`[limits] idle PostgreSQL connection lost: ${error.message}`));
+  return pool;
+}
+
 /** A named limit of `points` per `durationS` seconds per key. */
 function limiter(name: string, points: number, durationS: number): RateLimiterAbstract {
   const limiters = processMemory("rate-limiters", () => new Map<string, RateLimiterAbstract>());
@@ -22,7 +30,7 @@ function limiter(name: string, points: number, durationS: number): RateLimiterAb
     limiter =
       provider === "postgresql"
         ? new RateLimiterPostgres({
-            storeClient: processMemory("rate-limiters.pool", () => new pg.Pool({ connectionString: getEnv().DATABASE_URL, max: 4 })),
+            storeClient: processMemory("rate-limiters.pool", limitsPool),
             storeType: "pool",
             tableName: "rate_limits",
             tableCreated: true, // by the migrations

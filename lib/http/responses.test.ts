@@ -89,3 +89,34 @@ describe("errorResponse", () => {
     expect(logged).toHaveBeenCalled();
   });
 });
+
+describe("errorResponse when the database cannot be reached", () => {
+  // As PostgreSQL's driver adapter and pool report a stopped or unreachable server.
+  const unreachable = [
+    Object.assign(new Error("Can't reach database server at 127.0.0.1:5432"), {
+      code: "P1001",
+      meta: { driverAdapterError: { cause: { kind: "DatabaseNotReachable", host: "127.0.0.1", port: 5432 } } },
+    }),
+    Object.assign(new Error("Raw query failed."), { code: "P2010", meta: { driverAdapterError: { cause: { kind: "DatabaseNotReachable" } } } }),
+    new Error("Connection terminated unexpectedly"),
+    new Error("timeout exceeded when trying to connect"),
+  ];
+
+  it.each(unreachable.map((error) => [error.message, error]))("answers 503 with Retry-After and a clear body: %s", async (_message, error) => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const response = errorResponse(error);
+    expect(response.status).toBe(503);
+    expect(Number(response.headers.get("Retry-After"))).toBeGreaterThan(0);
+    const body = await response.json();
+    expect(body.error.code).toBe("database_unavailable");
+    expect(body.error.message).toMatch(/try again/);
+    expect(JSON.stringify(body)).not.toContain("127.0.0.1");
+    expect(console.error).not.toHaveBeenCalled();
+  });
+
+  it("still answers 500 to a query that failed for another reason", async () => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const response = errorResponse(Object.assign(new Error("Unique constraint failed"), { code: "P2002" }));
+    expect(response.status).toBe(500);
+  });
+});

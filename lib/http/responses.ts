@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { ZodError } from "zod";
-import { AppError } from "./app-error";
+import { expectedError } from "./app-error";
 import { signatureFieldErrors } from "../validation/signature";
 
 // Response helpers for the JSON API. Every error body has the contract's shape:
@@ -27,9 +27,10 @@ export function errorResponse(error: unknown): Response {
       { status: 422 },
     );
   }
-  if (error instanceof AppError) {
-    const body = { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) };
-    return json({ error: body }, { status: error.status, headers: error.headers });
+  const expected = expectedError(error);
+  if (expected) {
+    const body = { code: expected.code, message: expected.message, ...(expected.fields ? { fields: expected.fields } : {}) };
+    return json({ error: body }, { status: expected.status, headers: expected.headers });
   }
   console.error("unexpected error in API route", error);
   return json({ error: { code: "internal_error", message: "Something went wrong on our side. Please try again." } }, { status: 500 });

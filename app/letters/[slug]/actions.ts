@@ -3,7 +3,7 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { ZodError } from "zod";
-import { AppError } from "@/lib/http/app-error";
+import { expectedError } from "@/lib/http/app-error";
 import { getEnv } from "@/lib/env";
 import { submitSignature } from "@/lib/signatures/submit-signature";
 import { signatureFieldErrors, signatureInputFromForm, type FieldErrors } from "@/lib/validation/signature";
@@ -26,7 +26,9 @@ export async function signLetterAction(slug: string, _previous: SignFormState, f
     if (error instanceof ZodError) {
       return { ok: false, error: "Some fields need fixing before you can sign.", fields: signatureFieldErrors(error) };
     }
-    if (error instanceof AppError) return { ok: false, error: error.message, fields: error.fields ?? {} };
+    // A database out of reach is one of these: the form keeps what was typed and says to try again.
+    const expected = expectedError(error);
+    if (expected) return { ok: false, error: expected.message, fields: expected.fields ?? {} };
     console.error("signing failed", error);
     return { ok: false, error: "Something went wrong on our side and your signature was not saved. Please try again.", fields: {} };
   }

@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { AppError } from "@/lib/http/app-error";
+import { expectedError } from "@/lib/http/app-error";
 import { confirmSignature } from "@/lib/signatures/confirm-signature";
 
 export async function confirmSignatureAction(token: string): Promise<void> {
@@ -9,8 +9,9 @@ export async function confirmSignatureAction(token: string): Promise<void> {
   try {
     await confirmSignature({ token });
   } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    problem = error.code;
+    const expected = expectedError(error);
+    if (!expected) throw error;
+    problem = expected.code;
   }
   // The page at the link shows the outcome: a thank-you once the token is used.
   redirect(`/verify/${encodeURIComponent(token)}${problem ? `?problem=${problem}` : ""}`);

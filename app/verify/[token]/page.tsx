@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { NoticeCard } from "@/components/notice-card";
 import { ShareLinks } from "@/components/share-links";
 import { appUrl } from "@/lib/app-url";
-import { AppError } from "@/lib/http/app-error";
+import { expectedError } from "@/lib/http/app-error";
 import { findConfirmation } from "@/lib/signatures/confirm-signature";
 import { effectiveStatus } from "@/lib/letters/effective-status";
 import { confirmSignatureAction } from "./actions";
@@ -22,8 +22,10 @@ export default async function VerifyPage({ params, searchParams }: Props) {
   try {
     confirmation = await findConfirmation({ token });
   } catch (error) {
-    if (error instanceof AppError && error.code === "token_expired") return <ExpiredLink />;
-    if (error instanceof AppError && error.code === "token_not_found") notFound();
+    const expected = expectedError(error);
+    if (expected?.code === "token_expired") return <ExpiredLink />;
+    if (expected?.code === "token_not_found") notFound();
+    if (expected?.code === "database_unavailable") return <TryAgain message={expected.message} />;
     throw error;
   }
   const { signature } = confirmation;
@@ -82,6 +84,11 @@ export default async function VerifyPage({ params, searchParams }: Props) {
               </>
             )}
           </p>
+          {problem === "database_unavailable" ? (
+            <p role="alert" className="rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+              Your signature could not be confirmed just now: our database was not answering. Please press the button again in a few seconds.
+            </p>
+          ) : null}
           <form action={confirmSignatureAction.bind(null, token)}>
             <button
               type="submit"
@@ -93,6 +100,15 @@ export default async function VerifyPage({ params, searchParams }: Props) {
           <p className="text-sm text-stone-600">If you did not ask to sign, close this page: nothing will be counted.</p>
         </>
       )}
+    </NoticeCard>
+  );
+}
+
+function TryAgain({ message }: { message: string }) {
+  return (
+    <NoticeCard icon="⟳" title="Please try again in a moment">
+      <p>{message}</p>
+      <p>This link still works: open it again in a few seconds.</p>
     </NoticeCard>
   );
 }
