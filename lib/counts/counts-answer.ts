@@ -15,3 +15,15 @@ export async function countsAnswer(request: Request, slug: string): Promise<Resp
   const counts = await letterCounts(letter.id, letter.createdAt);
   return cachedResponse(request, countsRepresentation({ slug, counts }), COUNTS_CACHE_CONTROL);
 }
+
+/**
+ * The counts JSON answered by the proxy, ahead of Next's route machinery, which costs
+ * more than the answer: about 1.15x the trivial route's speed instead of 0.85x (README,
+ * Benchmark). Null for anything but a plain GET of a known letter, and on any failure:
+ * the route then answers the same way, with the contract's errors.
+ */
+export async function countsFromMemory(request: Request & { nextUrl: URL }): Promise<Response | null> {
+  if (request.method !== "GET") return null;
+  const slug = request.nextUrl.pathname.split("/")[3] ?? ""; // an encoded slug goes on to the route
+  return countsAnswer(request, slug).catch(() => null);
+}

@@ -4,6 +4,7 @@
 // another one (see Next's self-hosting guide: with several instances, each one's cache
 // must hear of a revalidation). Plain CommonJS: Next loads it outside the bundles, and it
 // finds the app's code through the process memory room (lib/memory/process-memory.ts).
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- CommonJS: Next loads this file outside the bundles
 const FileSystemCache = require("next/dist/server/lib/incremental-cache/file-system-cache").default;
 
 module.exports = class LetterCache extends FileSystemCache {
