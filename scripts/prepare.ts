@@ -66,7 +66,10 @@ export function seed(databaseUrl: string): void {
 /** Migrations (and, with `withSeed`, the shipped letters), or exit with a message naming what to check. */
 export async function migrate(databaseUrl: string, { withSeed = false } = {}): Promise<void> {
   try {
-    await prepareDatabase(databaseUrl, { alsoUnderLock: withSeed ? () => seed(databaseUrl) : undefined });
+    await prepareDatabase(databaseUrl, {
+      waitSeconds: Number(process.env.DATABASE_WAIT_SECONDS || 60),
+      alsoUnderLock: withSeed ? () => seed(databaseUrl) : undefined,
+    });
   } catch (error) {
     if (!(error instanceof DatabaseUnavailable)) throw error;
     console.error(error.message);
