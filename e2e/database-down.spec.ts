@@ -1,0 +1,81 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { startScratchPostgresql, type ScratchPostgresql } from "../tests/support/scratch-postgresql";
+import { migrate } from "../scripts/prepare";
+import { uniqueEmail } from "./support";
+
+// PostgreSQL stops while a signer is on the sign form: the form says to try again and
+// keeps everything typed; when the server is back, the same app (no restart) takes the
+// signature. The app runs on a PostgreSQL server of this spec's own, which it stops.
+
+const PORT = Number(process.env.E2E_DOWN_PORT ?? 3160);
+const base = `http://127.0.0.1:${PORT}`;
+const slug = "strong-encryption-open-letter";
+let server: ScratchPostgresql;
+let app: ChildProcess;
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  server = await startScratchPostgresql();
+  await migrate(server.url, { withSeed: true });
+  const root = path.resolve(import.meta.dirname, "..");
+  app = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(PORT)], {
+    cwd: root,
+    stdio: "ignore",
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: server.url,
+      APP_URL: base,
+      PORT: String(PORT),
+      AUTH_SECRET: "down-secret-down-secret-down-secret-0123",
+      RESEND_API_KEY: "",
+      SIGN_RATE_LIMIT_PER_MINUTE: "1000",
+    },
+  });
+  await expect.poll(() => fetch(`${base}/api/letters`).then((r) => r.status, () => 0), { timeout: 60_000 }).toBe(200);
+});
+
+test.afterAll(() => {
+  app?.kill("SIGTERM");
+  server?.remove();
+});
+
+test("the sign form keeps what was typed and says to try again; the app recovers by itself", async ({ page, request }) => {
+  const email = uniqueEmail("patient");
+  await page.goto(`${base}/letters/${slug}`);
+  await page.getByLabel("Full name").fill("Patient Synthetic Signer");
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Country", { exact: true }).selectOption("NO");
+  await page.getByLabel("Title or role").fill("Test engineer");
+  await page.getByLabel(/List my name publicly/).check();
+  await page.getByLabel(/I agree that my name/).check();
+
+  server.stop();
+  await page.getByRole("button", { name: "Sign the letter" }).click();
+  const alert = page.locator("#sign-summary");
+  await expect(alert).toContainText("try again");
+  await expect(page).toHaveURL(`${base}/letters/${slug}`);
+  await expect(page.getByLabel("Full name")).toHaveValue("Patient Synthetic Signer");
+  await expect(page.getByLabel("Email", { exact: true })).toHaveValue(email);
+  await expect(page.getByLabel("Country", { exact: true })).toHaveValue("NO");
+  await expect(page.getByLabel("Title or role")).toHaveValue("Test engineer");
+  await expect(page.getByLabel(/I agree that my name/)).toBeChecked();
+
+  // The JSON API says the same, with Retry-After.
+  const api = await request.post(`${base}/api/letters/${slug}/signatures`, {
+    data: { kind: "individual", name: "Api Synthetic Signer", email: uniqueEmail("api"), country: "NO", listPublicly: false, consent: true },
+  });
+  expect(api.status()).toBe(503);
+  expect(Number(api.headers()["retry-after"])).toBeGreaterThan(0);
+  expect((await api.json()).error).toMatchObject({ code: "database_unavailable", message: expect.stringMatching(/try again/) });
+
+  server.start();
+  // The same process, no restart: pressing the button again signs.
+  await expect(async () => {
+    await page.getByRole("button", { name: "Sign the letter" }).click();
+    await expect(page).toHaveURL(`${base}/letters/${slug}/check-email`, { timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(page.getByTestId("signed-email")).toHaveText(email);
+});
