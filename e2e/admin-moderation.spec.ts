@@ -1,8 +1,7 @@
 import crypto from "node:crypto";
-import Database from "better-sqlite3";
 import { expect, test, type Page } from "@playwright/test";
 import { ADMIN_EMAIL, addStaff, signInAs } from "./admin-support";
-import { E2E_DATABASE } from "./config";
+import { sql } from "./db";
 import { confirmLink, counts, createLetter, emailsTo, uniqueEmail, waitForEmails } from "./support";
 
 async function confirmByLink(page: Page, link: string) {
@@ -88,9 +87,7 @@ test("a moderator rejects an individual with a reason; the count falls and the a
   await expect(page.getByRole("status")).toContainText("1 changed");
 
   await expect.poll(async () => (await counts(request, letter.slug)).total, { timeout: 6_000 }).toBe(0);
-  const db = new Database(E2E_DATABASE, { readonly: true });
-  const entry = db.prepare("SELECT actorEmail, action, reason FROM AuditLog WHERE letterId = ? ORDER BY createdAt DESC").get(letter.id);
-  db.close();
+  const [entry] = sql(`SELECT "actorEmail", "action", "reason" FROM "AuditLog" WHERE "letterId" = ? ORDER BY "createdAt" DESC`, [letter.id]);
   expect(entry).toEqual({ actorEmail: moderator, action: "signature.reject", reason: "Not a real person" });
 });
 

@@ -1,7 +1,6 @@
 import http from "node:http";
-import Database from "better-sqlite3";
 import { expect, type APIRequestContext, type BrowserContext } from "@playwright/test";
-import { E2E_DATABASE } from "./config";
+import { sql, timestamp } from "./db";
 import { confirmLink, uniqueEmail, waitForEmails } from "./support";
 
 // Fixtures for the embed and sharing specs: counted signatures written straight into
@@ -10,20 +9,19 @@ import { confirmLink, uniqueEmail, waitForEmails } from "./support";
 
 /** Adds `count` counted signatures for a country and kind to the counters and the day's history. */
 export function addToCounters(letterId: string, { country, kind = "individual", count, day }: { country: string; kind?: string; count: number; day?: string }) {
-  const now = new Date().toISOString().replace("Z", "+00:00");
-  const db = new Database(E2E_DATABASE, { timeout: 10_000 });
-  try {
-    db.prepare(
-      `INSERT INTO CountShard (letterId, country, kind, shard, count, updatedAt) VALUES (?, ?, ?, 0, ?, ?)
-       ON CONFLICT (letterId, country, kind, shard) DO UPDATE SET count = count + excluded.count, updatedAt = excluded.updatedAt`,
-    ).run(letterId, country, kind, count, now);
-    db.prepare(
-      `INSERT INTO DailyCount (letterId, day, kind, count, updatedAt) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (letterId, day, kind) DO UPDATE SET count = count + excluded.count, updatedAt = excluded.updatedAt`,
-    ).run(letterId, day ?? now.slice(0, 10), kind, count, now);
-  } finally {
-    db.close();
-  }
+  const now = timestamp();
+  sql(
+    `INSERT INTO "CountShard" ("letterId", "country", "kind", "shard", "count", "updatedAt") VALUES (?, ?, ?, 0, ?, ?)
+     ON CONFLICT ("letterId", "country", "kind", "shard")
+     DO UPDATE SET "count" = "CountShard"."count" + excluded."count", "updatedAt" = excluded."updatedAt"`,
+    [letterId, country, kind, count, now],
+  );
+  sql(
+    `INSERT INTO "DailyCount" ("letterId", "day", "kind", "count", "updatedAt") VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT ("letterId", "day", "kind")
+     DO UPDATE SET "count" = "DailyCount"."count" + excluded."count", "updatedAt" = excluded."updatedAt"`,
+    [letterId, day ?? now.slice(0, 10), kind, count, now],
+  );
 }
 
 /** Signs through the JSON API and confirms through the emailed link, in a page of its own. */

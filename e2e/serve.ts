@@ -1,18 +1,21 @@
-// Starts the built app for the end-to-end run: a fresh SQLite database, the shipped
-// letters, and email through the real Resend SDK pointed at the local stand-in.
+// Starts the built app for the end-to-end run: a fresh database (SQLite by default, or
+// PostgreSQL with E2E_DATABASE=postgresql, see e2e/config.ts), the shipped letters, and
+// email through the real Resend SDK pointed at the local stand-in.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { migrate } from "../scripts/prepare";
-import { APP_PORT, APP_URL, E2E_DATABASE, E2E_DATA_DIR, RESEND_TEST_KEY, STAND_IN_URL } from "./config";
+import { APP_PORT, APP_URL, E2E_DATABASE_KIND, E2E_DATABASE_URL, E2E_DATA_DIR, RESEND_TEST_KEY, STAND_IN_URL } from "./config";
+import { freshDatabase } from "./postgresql";
 
 fs.rmSync(E2E_DATA_DIR, { recursive: true, force: true });
 fs.mkdirSync(E2E_DATA_DIR, { recursive: true });
+if (E2E_DATABASE_KIND === "postgresql") await freshDatabase(new URL(E2E_DATABASE_URL).pathname.slice(1));
 const env = {
   ...process.env,
   NODE_ENV: "production" as const,
   NEXT_TELEMETRY_DISABLED: "1",
-  DATABASE_URL: `file:${E2E_DATABASE}`,
+  DATABASE_URL: E2E_DATABASE_URL,
   APP_URL,
   PORT: String(APP_PORT),
   AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123456",
@@ -25,6 +28,7 @@ const env = {
 };
 Object.assign(process.env, env);
 await migrate(env.DATABASE_URL, { withSeed: true });
+console.log(`e2e app on ${E2E_DATABASE_KIND} (${E2E_DATABASE_KIND === "sqlite" ? E2E_DATABASE_URL : new URL(E2E_DATABASE_URL).pathname.slice(1)})`);
 
 const root = path.resolve(import.meta.dirname, "..");
 const next = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(APP_PORT)], {

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
-import Database from "better-sqlite3";
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
-import { E2E_DATABASE, STAND_IN_URL } from "./config";
+import { E2E_DATABASE_URL, STAND_IN_URL } from "./config";
+import { flag, sql, timestamp } from "./db";
 import type { ReceivedEmail } from "./resend-stand-in";
 
 // Fixtures that give every spec its own letters and signers, so specs run in parallel.
@@ -14,32 +14,30 @@ export interface TestLetter {
 
 export function createLetter(
   overrides: Partial<{ status: string; autoApproveMatchingDomain: boolean; allowIndividuals: boolean; goal: number }> = {},
+  databaseUrl = E2E_DATABASE_URL,
 ): TestLetter {
   const id = `e2e${crypto.randomUUID().replaceAll("-", "").slice(0, 20)}`;
   const slug = `e2e-letter-${id.slice(3, 13)}`;
   const title = `Synthetic test letter ${id.slice(3, 9)}`;
-  const now = new Date().toISOString().replace("Z", "+00:00");
-  const db = new Database(E2E_DATABASE, { timeout: 10_000 });
-  try {
-    db.prepare(
-      `INSERT INTO Letter (id, slug, title, summary, body, kind, status, addressedTo, allowIndividuals, allowOrganizations,
-        autoApproveMatchingDomain, goal, publishedAt, createdAt, updatedAt)
-       VALUES (?, ?, ?, ?, ?, 'open_letter', ?, 'Test readers', ?, 1, ?, ?, ?, ?, ?)`,
-    ).run(
+  const now = timestamp();
+  sql(
+    `INSERT INTO "Letter" ("id", "slug", "title", "summary", "body", "kind", "status", "addressedTo", "allowIndividuals",
+      "allowOrganizations", "autoApproveMatchingDomain", "goal", "publishedAt", "createdAt", "updatedAt")
+     VALUES (?, ?, ?, ?, ?, 'open_letter', ?, 'Test readers', ?, true, ?, ?, ?, ?, ?)`,
+    [
       id, slug, title, "A synthetic letter made by a test.", "## For a test\n\nThis letter exists only for an automated test.",
-      overrides.status ?? "open", overrides.allowIndividuals === false ? 0 : 1, overrides.autoApproveMatchingDomain ? 1 : 0,
+      overrides.status ?? "open", flag(overrides.allowIndividuals !== false), flag(overrides.autoApproveMatchingDomain === true),
       overrides.goal ?? 100, now, now, now,
-    );
-  } finally {
-    db.close();
-  }
+    ],
+    databaseUrl,
+  );
   return { id, slug, title };
 }
 
 export const uniqueEmail = (label = "signer") => `${label}-${crypto.randomUUID().slice(0, 8)}@example.org`;
 
-export async function emailsTo(request: APIRequestContext, to: string): Promise<ReceivedEmail[]> {
-  const response = await request.get(`${STAND_IN_URL}/__emails?to=${encodeURIComponent(to)}`);
+export async function emailsTo(request: APIRequestContext, to: string, standInUrl = STAND_IN_URL): Promise<ReceivedEmail[]> {
+  const response = await request.get(`${standInUrl}/__emails?to=${encodeURIComponent(to)}`);
   return response.json();
 }
 
@@ -47,12 +45,12 @@ export async function emailsTo(request: APIRequestContext, to: string): Promise<
 export async function waitForEmails(
   request: APIRequestContext,
   to: string,
-  { count = 1, subject }: { count?: number; subject?: RegExp } = {},
+  { count = 1, subject, standInUrl }: { count?: number; subject?: RegExp; standInUrl?: string } = {},
 ): Promise<ReceivedEmail[]> {
   let found: ReceivedEmail[] = [];
   await expect
     .poll(async () => {
-      found = (await emailsTo(request, to)).filter((e) => !subject || subject.test(e.subject));
+      found = (await emailsTo(request, to, standInUrl)).filter((e) => !subject || subject.test(e.subject));
       return found.length;
     }, { timeout: 20_000, message: `waiting for ${count} email(s) to ${to}` })
     .toBeGreaterThanOrEqual(count);
@@ -98,13 +96,9 @@ export async function signViaApi(request: APIRequestContext, slug: string, body:
 
 /** Makes every confirmation link sent to an address older than its 7 days. */
 export function expireLinksOf(email: string): void {
-  const db = new Database(E2E_DATABASE, { timeout: 10_000 });
-  try {
-    db.prepare(
-      `UPDATE ConfirmationToken SET expiresAt = '2020-01-01T00:00:00.000+00:00'
-       WHERE signatureId IN (SELECT id FROM Signature WHERE email = ?)`,
-    ).run(email);
-  } finally {
-    db.close();
-  }
+  sql(
+    `UPDATE "ConfirmationToken" SET "expiresAt" = ?
+     WHERE "signatureId" IN (SELECT "id" FROM "Signature" WHERE "email" = ?)`,
+    [timestamp(new Date("2020-01-01T00:00:00Z")), email],
+  );
 }
