@@ -1,13 +1,15 @@
 // A local stand-in for the Resend API: answers POST /emails and POST /emails/batch the
 // way Resend does and keeps what it received, so tests exercise the real SDK and
-// sending code end to end. It honours Idempotency-Key like Resend (a repeated key
-// returns the first answer and sends nothing new) and can be told to fail or delay the
-// next requests for an address. A batch (permissive validation) fails as a whole on a
-// failure rule of 429 or 5xx for any of its addresses, and refuses only the message
-// concerned for a 422.
+// sending code end to end. It honours Idempotency-Key like Resend: a repeated key with
+// the same body returns the first answer and sends nothing new; with another body it is
+// refused (409 invalid_idempotent_request). It can be told to fail, delay or lose the
+// answer to the next requests for an address. A batch (permissive validation) fails as
+// a whole on a failure rule of 429 or 5xx for any of its addresses, and refuses only
+// the message concerned for a 422. A delayed or lost answer is the answer to a request
+// handled on arrival (the messages went): the case an idempotency key is for.
 //
 // Control endpoints (for tests): GET /__emails?to=  GET /__requests?to=
-// POST /__fail {"to","count","status"}   POST /__delay {"to","count","ms"}
+// POST /__fail {"to","count","status"}   POST /__delay {"to","count","ms"}   POST /__drop {"to","count"}
 import http from "node:http";
 import crypto from "node:crypto";
 
@@ -25,28 +27,38 @@ export interface ReceivedEmail {
 export interface StandIn {
   url: string;
   emails: ReceivedEmail[];
-  /** One entry per message asked for; `batch` numbers the batch request it came in. */
-  requests: { to: string[]; status: number; idempotencyKey: string | null; batch?: number }[];
+  /**
+   * One entry per message asked for; `batch` numbers the batch request it came in, and
+   * `lost` marks a request whose answer was never given.
+   */
+  requests: { to: string[]; status: number; idempotencyKey: string | null; batch?: number; lost?: true }[];
   /** How many batch requests arrived. */
   batches(): number;
   failNext(to: string, count: number, status?: number): void;
+  /** Handles the next requests for `to` at once but answers them `ms` later. */
   delayNext(to: string, count: number, ms: number): void;
+  /** Handles the next requests for `to` and closes the connection without an answer. */
+  dropNext(to: string, count: number): void;
   close(): Promise<void>;
 }
 
 type Message = { from?: string; to?: string | string[]; subject?: string; html?: string; text?: string };
+type Answer = [status: number, body: unknown];
 
 const recipientsOf = (message: Message): string[] => (Array.isArray(message.to) ? message.to : message.to ? [message.to] : []);
 const invalidity = (message: Message): string | null =>
   !message.from || recipientsOf(message).length === 0 || !message.subject ? "from, to and subject are required" : null;
+const providerFailure = (status: number): Answer => [status, { statusCode: status, name: "internal_server_error", message: "Stand-in failure" }];
 
 export function startResendStandIn({ port = 0, apiKey }: { port?: number; apiKey?: string } = {}): Promise<StandIn> {
   const emails: ReceivedEmail[] = [];
   const requests: StandIn["requests"] = [];
-  const answered = new Map<string, unknown>();
-  const pending = new Set<string>();
+  /** Each key's first request (path and body) and the answer it got. */
+  const answered = new Map<string, { request: string; answer: unknown }>();
   const failures = new Map<string, { count: number; status: number }>();
   const delays = new Map<string, { count: number; ms: number }>();
+  const drops = new Map<string, { count: number }>();
+  const timers = new Set<NodeJS.Timeout>();
 
   const take = <T extends { count: number }>(rules: Map<string, T>, to: string[]): T | undefined => {
     for (const address of to) {
@@ -57,6 +69,16 @@ export function startResendStandIn({ port = 0, apiKey }: { port?: number; apiKey
       }
     }
     return undefined;
+  };
+
+  /** The first answer to a repeated key, or Resend's refusal when the request differs. */
+  const replay = (key: string | null, request: string): Answer | null => {
+    const first = key ? answered.get(key) : undefined;
+    if (!first) return null;
+    if (first.request !== request) {
+      return [409, { statusCode: 409, name: "invalid_idempotent_request", message: "Same idempotency key used with a different request payload" }];
+    }
+    return [200, first.answer];
   };
 
   const server = http.createServer(async (req, res) => {
@@ -88,6 +110,11 @@ export function startResendStandIn({ port = 0, apiKey }: { port?: number; apiKey
       delays.set(String(rule.to).toLowerCase(), { count: Number(rule.count), ms: Number(rule.ms) });
       return send(200, { ok: true });
     }
+    if (req.method === "POST" && url.pathname === "/__drop") {
+      const rule = JSON.parse(body);
+      drops.set(String(rule.to).toLowerCase(), { count: Number(rule.count) });
+      return send(200, { ok: true });
+    }
     if (req.method !== "POST" || (url.pathname !== "/emails" && url.pathname !== "/emails/batch")) {
       return send(404, { statusCode: 404, name: "not_found", message: "Not found" });
     }
@@ -102,56 +129,63 @@ export function startResendStandIn({ port = 0, apiKey }: { port?: number; apiKey
       return send(422, { statusCode: 422, name: "validation_error", message: "Body is not JSON" });
     }
     const key = (req.headers["idempotency-key"] as string | undefined) ?? null;
-    if (url.pathname === "/emails/batch") return sendBatch(Array.isArray(payload) ? payload : [], key, send);
-
-    const message = payload as Message;
-    const recipients = recipientsOf(message);
+    const request = `${url.pathname} ${JSON.stringify(payload)}`;
+    const messages = url.pathname === "/emails/batch" ? (Array.isArray(payload) ? (payload as Message[]) : []) : [payload as Message];
+    const recipients = messages.flatMap(recipientsOf);
     const delay = take(delays, recipients);
-    if (delay) await new Promise((r) => setTimeout(r, delay.ms));
-    const failure = take(failures, recipients);
-    if (failure) {
-      requests.push({ to: recipients, status: failure.status, idempotencyKey: key });
-      return send(failure.status, { statusCode: failure.status, name: "internal_server_error", message: "Stand-in failure" });
+    const drop = take(drops, recipients);
+    const first = requests.length;
+    const [status, answer] = url.pathname === "/emails/batch" ? answerBatch(messages, key, request) : answerOne(messages[0], key, request);
+    if (delay) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          timers.delete(timer);
+          resolve();
+        }, delay.ms);
+        timers.add(timer);
+      });
     }
-    const invalid = invalidity(message);
-    if (invalid) {
-      requests.push({ to: recipients, status: 422, idempotencyKey: key });
-      return send(422, { statusCode: 422, name: "validation_error", message: invalid });
+    if (drop) {
+      for (const entry of requests.slice(first)) entry.lost = true;
+      return req.socket.destroy();
     }
-    requests.push({ to: recipients, status: 200, idempotencyKey: key });
-    if (key && answered.has(key)) return send(200, answered.get(key));
-    const answer = { id: keep(message, key) };
-    if (key) answered.set(key, answer);
-    return send(200, answer);
+    return send(status, answer);
   });
 
+  function answerOne(message: Message, key: string | null, request: string): Answer {
+    const recipients = recipientsOf(message);
+    const answer = (status: number, body: unknown): Answer => {
+      requests.push({ to: recipients, status, idempotencyKey: key });
+      return [status, body];
+    };
+    const failure = take(failures, recipients);
+    if (failure) return answer(...providerFailure(failure.status));
+    const invalid = invalidity(message);
+    if (invalid) return answer(422, { statusCode: 422, name: "validation_error", message: invalid });
+    const repeated = replay(key, request);
+    if (repeated) return answer(...repeated);
+    const sent = { id: keep(message, key) };
+    if (key) answered.set(key, { request, answer: sent });
+    return answer(200, sent);
+  }
+
   let batchCount = 0;
-  async function sendBatch(messages: Message[], key: string | null, send: (status: number, payload: unknown) => void) {
+  function answerBatch(messages: Message[], key: string | null, request: string): Answer {
     const batch = ++batchCount;
     const recordAll = (status: number) => {
       for (const m of messages) requests.push({ to: recipientsOf(m), status, idempotencyKey: key, batch });
     };
-    const all = messages.flatMap(recipientsOf);
-    const delay = take(delays, all);
-    if (delay) {
-      if (key) pending.add(key);
-      await new Promise((r) => setTimeout(r, delay.ms));
-      if (key) pending.delete(key);
-    }
     // An outage (429, 5xx) refuses the whole request; a 422 rule refuses one message.
     const rules = messages.map((m) => take(failures, recipientsOf(m)));
     const outage = rules.find((rule) => rule && rule.status !== 422);
     if (outage) {
       recordAll(outage.status);
-      return send(outage.status, { statusCode: outage.status, name: "internal_server_error", message: "Stand-in failure" });
+      return providerFailure(outage.status);
     }
-    if (key && pending.has(key)) {
-      recordAll(409);
-      return send(409, { statusCode: 409, name: "concurrent_idempotent_requests", message: "Same key still in progress" });
-    }
-    if (key && answered.has(key)) {
-      recordAll(200);
-      return send(200, answered.get(key));
+    const repeated = replay(key, request);
+    if (repeated) {
+      recordAll(repeated[0]);
+      return repeated;
     }
     const data: { id: string }[] = [];
     const errors: { index: number; message: string }[] = [];
@@ -162,8 +196,8 @@ export function startResendStandIn({ port = 0, apiKey }: { port?: number; apiKey
       else data.push({ id: keep(message, key) });
     });
     const answer = { data, errors };
-    if (key) answered.set(key, answer);
-    return send(200, answer);
+    if (key) answered.set(key, { request, answer });
+    return [200, answer];
   }
 
   function keep(message: Message, key: string | null): string {
@@ -191,7 +225,12 @@ export function startResendStandIn({ port = 0, apiKey }: { port?: number; apiKey
         batches: () => batchCount,
         failNext: (to, count, status = 500) => failures.set(to.toLowerCase(), { count, status }),
         delayNext: (to, count, ms) => delays.set(to.toLowerCase(), { count, ms }),
-        close: () => new Promise((done) => server.close(() => done())),
+        dropNext: (to, count) => drops.set(to.toLowerCase(), { count }),
+        close: () => {
+          for (const timer of timers) clearTimeout(timer);
+          server.closeAllConnections();
+          return new Promise((done) => server.close(() => done()));
+        },
       });
     });
   });

@@ -16,13 +16,14 @@ export interface OutgoingEmail {
 
 export type DeliveryResult =
   | { ok: true; providerId: string }
-  | { ok: false; retryable: boolean; error: string };
+  /** `answerLost`: no answer came (a timeout, a dropped connection), so the message may have gone. */
+  | { ok: false; retryable: boolean; answerLost: boolean; error: string };
 
 export const SEND_TIMEOUT_MS = 10_000;
 
 /** Resend's limit on messages in one batch request. */
 export const RESEND_BATCH_MAX = 100;
-/** How often a batch whose answer was lost is asked again, with the same key, before its messages go one by one. */
+/** How often a batch whose answer was lost is asked again, with the same key, before deliverBatch gives up for now. */
 export const AMBIGUOUS_BATCH_TRIES = 3;
 
 export async function deliverEmail(email: OutgoingEmail, env: Env, resend?: Resend): Promise<DeliveryResult> {
@@ -38,45 +39,55 @@ export async function deliverEmail(email: OutgoingEmail, env: Env, resend?: Rese
 }
 
 /**
- * Hands several first-time messages to Resend in one batch request, one result per
- * message in order. Resend allows a team a few requests a second (2 to 5 by default),
- * so one request per message would cap a viral letter's confirmations at a few a
- * second; a batch carries up to a hundred.
+ * Hands several messages to Resend in one batch request, one result per message in
+ * order. Resend allows a team a few requests a second (2 to 5 by default), so one
+ * request per message would cap a viral letter's confirmations at a few a second; a
+ * batch carries up to a hundred.
  *
- * Safe to repeat: the batch's key names its messages, and a batch whose answer was
- * lost (a timeout, a dropped connection) is asked again after a short pause, with the
- * same key and body, which Resend answers without sending twice. A batch refused outright (429,
- * 5xx: nothing was sent) hands its messages back for retries, which then go one by one
- * under their own keys. So does a batch whose answer is lost on every try; should it
- * in fact have gone through, its messages are then delivered twice (the one case).
+ * Safe to repeat: Resend answers a repeated key and body with its first answer and
+ * sends nothing new. A batch whose answer was lost (a timeout, a dropped connection)
+ * is asked again after a short pause with the same key; if every answer is lost, the
+ * results say so (`answerLost`) and the caller must offer the same messages again, in
+ * the same order, under the same `idempotencyKey` (the outbox keeps it on the rows).
+ * Only a batch refused outright (429, 5xx, with no earlier try unanswered) sent nothing.
+ * Without a key, one is derived from the messages' ids; a lone message without a key
+ * goes alone under `outbox/<id>`.
  */
 export async function deliverBatch(
   emails: OutgoingEmail[],
   env: Env,
-  { resend, timeoutMs = SEND_TIMEOUT_MS }: { resend?: Resend; timeoutMs?: number } = {},
+  { resend, timeoutMs = SEND_TIMEOUT_MS, idempotencyKey }: { resend?: Resend; timeoutMs?: number; idempotencyKey?: string } = {},
 ): Promise<DeliveryResult[]> {
   if (emails.length > RESEND_BATCH_MAX) throw new Error(`a Resend batch holds at most ${RESEND_BATCH_MAX} messages`);
   if (!env.RESEND_API_KEY) return emails.map(deliverLocally);
   if (emails.length === 0) return [];
-  if (emails.length === 1) return [await deliverEmail(emails[0], env, resend)];
+  if (emails.length === 1 && !idempotencyKey) return [await deliverEmail(emails[0], env, resend)];
   const client = resend ?? resendClient(env);
   const payload = emails.map((email) => resendMessage(email, env));
-  const idempotencyKey = `outbox/batch-${crypto.createHash("sha256").update(emails.map((e) => e.id).join(",")).digest("base64url")}`;
+  const key = idempotencyKey ?? batchKeyFor(emails.map((email) => email.id));
   let error: unknown = null;
+  let answerLost = false;
   for (let attempt = 1; attempt <= AMBIGUOUS_BATCH_TRIES; attempt++) {
     if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, Math.min(timeoutMs, 2_000)));
     const answer = await client.batch.send(payload, {
-      idempotencyKey,
+      idempotencyKey: key,
       // Permissive: one malformed message fails alone instead of holding back the rest.
       batchValidation: "permissive",
       signal: AbortSignal.timeout(timeoutMs),
     } as never);
     if (answer.data) return batchResults(emails.length, answer.data as { data: { id: string }[]; errors?: { index: number; message: string }[] });
     error = answer.error;
-    if (!isAmbiguous(error)) break; // refused: nothing was sent
+    // A refusal after an unanswered try says nothing about that try: the batch may have gone.
+    answerLost ||= isAmbiguous(error);
+    if (!isAmbiguous(error)) break;
   }
-  const result = failure(error);
+  const result = failure(error, answerLost);
   return emails.map(() => result);
+}
+
+/** A batch's key named by its messages, for a caller that keeps no key of its own. */
+function batchKeyFor(ids: string[]): string {
+  return `outbox/batch-${crypto.createHash("sha256").update(ids.join(",")).digest("base64url")}`;
 }
 
 /** No answer, or the provider still busy with the same key: the messages may have gone. */
@@ -90,9 +101,11 @@ function batchResults(count: number, body: { data: { id: string }[]; errors?: { 
   const ids = body.data.values();
   return Array.from({ length: count }, (_, index): DeliveryResult => {
     const message = refused.get(index);
-    if (message !== undefined) return { ok: false, retryable: false, error: `422: ${message}` };
+    if (message !== undefined) return { ok: false, retryable: false, answerLost: false, error: `422: ${message}` };
     const id = ids.next().value?.id;
-    return id ? { ok: true, providerId: id } : { ok: false, retryable: true, error: "batch answer without an id for this message" };
+    if (id) return { ok: true, providerId: id };
+    // Whether it went is unknown, and asking again could send it twice: it is not retried.
+    return { ok: false, retryable: false, answerLost: true, error: "batch answer without an id for this message" };
   });
 }
 
@@ -108,12 +121,12 @@ function statusOf(error: unknown): number | null {
   return (error as { statusCode?: number | null } | null)?.statusCode ?? null;
 }
 
-function failure(error: unknown): DeliveryResult {
+function failure(error: unknown, answerLost = isAmbiguous(error)): DeliveryResult {
   const status = statusOf(error);
   // No answer (or one still in progress) may yet succeed; 429 and 5xx are the provider's trouble.
-  const retryable = isAmbiguous(error) || status === 429 || (status !== null && status >= 500);
+  const retryable = answerLost || status === 429 || (status !== null && status >= 500);
   const message = (error as { message?: string } | null)?.message ?? "no answer";
-  return { ok: false, retryable, error: `${status ?? "network"}: ${message}` };
+  return { ok: false, retryable, answerLost, error: `${status ?? "network"}: ${message}` };
 }
 
 function deliverLocally(email: OutgoingEmail): DeliveryResult {
