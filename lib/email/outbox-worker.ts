@@ -1,6 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { db, provider } from "../db";
+import { isDatabaseUnavailable } from "../database-unavailable";
 import { Prisma } from "../generated/prisma/client";
 import { getEnv, type Env } from "../env";
 import { forgetProcessMemory, processMemory } from "../memory/process-memory";
@@ -151,6 +152,7 @@ export function startOutboxWorker(): void {
 function runOutboxWorker(): { stop: () => void } {
   let running = false;
   let again = false;
+  let databaseDown = false;
   const tick = async () => {
     if (running) {
       again = true;
@@ -162,8 +164,13 @@ function runOutboxWorker(): { stop: () => void } {
         again = false;
         await processOutbox();
       } while (again);
+      if (databaseDown) console.warn("[mail] the database answers again: delivering the outbox");
+      databaseDown = false;
     } catch (error) {
-      console.error("[mail] outbox worker error", error);
+      // An outage is said once, not every second; mail waits in the outbox meanwhile.
+      if (!isDatabaseUnavailable(error)) console.error("[mail] outbox worker error", error);
+      else if (!databaseDown) console.warn(`[mail] the database is not answering: mail waits in the outbox (${(error as Error).message})`);
+      databaseDown = isDatabaseUnavailable(error);
     } finally {
       running = false;
     }
