@@ -10,6 +10,7 @@ export async function register() {
   await configureDatabase();
   const { startChangeListener } = await import("./lib/memory/change-listener");
   startChangeListener();
+  (await import("./lib/counts/roll-up-counts")).startCountRollUp();
   const { startOutboxWorker } = await import("./lib/email/outbox-worker");
   startOutboxWorker();
 }

@@ -1,26 +1,23 @@
 import "server-only";
 import type { Prisma } from "../generated/prisma/client";
+import { newId } from "../ids";
 
-// Counted signatures live in sharded counter rows: a change goes to one of SHARDS rows
-// chosen at random, so concurrent confirmations on PostgreSQL do not queue on a single
-// row (the e-petitions lesson), and readers sum the shards.
-export const SHARDS = 8;
+// A counted signature added or taken away is appended as a CountChange row, in the
+// caller's transaction. An insert never waits for another transaction's row lock, so
+// a busy letter's confirmations do not queue on its counter rows (the e-petitions
+// lesson: "lots of +1 queries are preventing the app from reading the row"), and a lock
+// held on the counters blocks no confirmation. lib/counts/roll-up-counts.ts folds the
+// rows into CountShard and DailyCount in the background; readers add what is pending.
 
 export async function adjustCount(
   tx: Prisma.TransactionClient,
   { letterId, country, kind, delta, now = new Date() }: { letterId: string; country: string; kind: string; delta: number; now?: Date },
 ): Promise<void> {
-  const shard = Math.floor(Math.random() * SHARDS);
-  await tx.countShard.upsert({
-    where: { letterId_country_kind_shard: { letterId, country, kind, shard } },
-    create: { letterId, country, kind, shard, count: delta },
-    update: { count: { increment: delta } },
-  });
-  // The day's net change, for the history (one row per letter, day and kind).
+  // `now` says which day the change counts on (a moderator's action may be dated);
+  // createdAt is when it was written, which readers show as the counts' updatedAt.
   const day = now.toISOString().slice(0, 10);
-  await tx.dailyCount.upsert({
-    where: { letterId_day_kind: { letterId, day, kind } },
-    create: { letterId, day, kind, count: delta },
-    update: { count: { increment: delta } },
-  });
+  const at = new Date();
+  await tx.$executeRaw`
+    INSERT INTO "CountChange" ("id", "letterId", "country", "kind", "day", "delta", "createdAt")
+    VALUES (${newId(at.getTime())}, ${letterId}, ${country}, ${kind}, ${day}, ${delta}, ${at})`;
 }

@@ -1,13 +1,14 @@
 import "server-only";
-import { db } from "../db";
 import { countryName } from "../countries";
 import { whenLetterChanges } from "../memory/letter-changed";
 import { timedCache } from "../memory/timed-cache";
+import { readCounters } from "./roll-up-counts";
 
-// Counts by country and kind, summed from the counter shards (never by scanning
-// signatures). Kept in memory for a couple of seconds: the contract allows the counts
-// to trail the truth by up to 5 s, and a viral letter's readers then cost one small
-// query per letter per interval instead of one per request.
+// Counts by country and kind, summed from the counter shards and the changes not yet
+// rolled up into them (never by scanning signatures). Kept in memory for a couple of
+// seconds: the contract allows the counts to trail the truth by up to 5 s, and a viral
+// letter's readers then cost one small query per letter per interval instead of one per
+// request.
 
 export interface CountryCount {
   country: string;
@@ -45,19 +46,20 @@ export function letterCounts(letterId: string, since: Date): Promise<LetterCount
 }
 
 async function readCounts(letterId: string, since: Date): Promise<LetterCounts> {
-  const rows = await db.countShard.groupBy({
-    by: ["country", "kind"],
-    where: { letterId },
-    _sum: { count: true },
-    _max: { updatedAt: true },
-  });
+  // The counters plus the changes not yet rolled up into them, in one statement (see readCounters).
+  const rows = await readCounters((q) => q.$queryRaw<{ country: string; kind: string; n: number | bigint | null; at: Date | string | null }[]>`
+    SELECT "country", "kind", SUM("n") AS "n", MAX("at") AS "at" FROM (
+      SELECT "country", "kind", "count" AS "n", "updatedAt" AS "at" FROM "CountShard" WHERE "letterId" = ${letterId}
+      UNION ALL
+      SELECT "country", "kind", "delta", "createdAt" FROM "CountChange" WHERE "letterId" = ${letterId}
+    ) AS "counted" GROUP BY "country", "kind"`);
   const byCountry = new Map<string, CountryCount>();
   let individuals = 0;
   let organizations = 0;
   let updatedAt = since.getTime();
   for (const row of rows) {
-    updatedAt = Math.max(updatedAt, row._max.updatedAt?.getTime() ?? 0);
-    const n = Number(row._sum.count ?? 0);
+    updatedAt = Math.max(updatedAt, row.at === null ? 0 : new Date(row.at).getTime());
+    const n = Number(row.n ?? 0);
     if (n === 0) continue;
     const entry =
       byCountry.get(row.country) ??

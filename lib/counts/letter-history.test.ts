@@ -3,6 +3,8 @@ import { configureDatabase, db } from "@/lib/db";
 import { createLetter } from "@/tests/support/factories";
 import { adjustCount } from "./adjust-count";
 import { letterHistory } from "./letter-history";
+import { rollUpCounts } from "./roll-up-counts";
+import { forgetLetter } from "../memory/letter-changed";
 
 beforeAll(() => configureDatabase());
 
@@ -43,6 +45,26 @@ describe("letterHistory", () => {
     expect(days.map((d) => [d.day, d.total])).toEqual([
       ["2026-04-01", 2],
       ["2026-04-02", 2],
+    ]);
+  });
+
+  it("gives the same days once the changes are rolled up into the daily counters, and after further changes", async () => {
+    const letter = await createLetter();
+    await change(letter.id, "2026-05-01", "individual", 1);
+    await change(letter.id, "2026-05-01", "organization", 1);
+    await change(letter.id, "2026-05-02", "individual", -1);
+    const now = at("2026-05-03");
+    const pending = await letterHistory({ letterId: letter.id, now });
+    await rollUpCounts();
+    forgetLetter({ what: "counts" });
+    expect(await letterHistory({ letterId: letter.id, now })).toEqual(pending);
+
+    await change(letter.id, "2026-05-02", "individual", 2); // pending, beside a rolled-up day
+    forgetLetter({ what: "counts" });
+    expect((await letterHistory({ letterId: letter.id, now })).map((d) => [d.day, d.total, d.added])).toEqual([
+      ["2026-05-01", 2, 2],
+      ["2026-05-02", 3, 1],
+      ["2026-05-03", 3, 0],
     ]);
   });
 });

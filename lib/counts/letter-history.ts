@@ -1,11 +1,12 @@
 import "server-only";
-import { db } from "../db";
 import { whenLetterChanges } from "../memory/letter-changed";
 import { timedCache } from "../memory/timed-cache";
+import { readCounters } from "./roll-up-counts";
 
-// The running total per day (UTC), from the per-day net changes that adjustCount keeps
-// beside the counters. Days without a change are filled in, so a chart's x axis is
-// time. Cached briefly in memory like the counts: the rows are few, the readers many.
+// The running total per day (UTC), from the per-day net changes the roll-up keeps beside
+// the counters plus the changes not yet rolled up. Days without a change are filled in,
+// so a chart's x axis is time. Cached briefly in memory like the counts: the rows are
+// few, the readers many.
 
 export interface HistoryDay {
   /** "YYYY-MM-DD", UTC */
@@ -28,17 +29,19 @@ export function letterHistory({ letterId, now = new Date() }: { letterId: string
 }
 
 async function readHistory(letterId: string, now: Date): Promise<HistoryDay[]> {
-  const rows = await db.dailyCount.findMany({
-    where: { letterId },
-    select: { day: true, kind: true, count: true },
-    orderBy: { day: "asc" },
-  });
+  // The daily counters plus the changes not yet rolled up into them, in one statement (see readCounters).
+  const rows = await readCounters((q) => q.$queryRaw<{ day: string; kind: string; n: number | bigint }[]>`
+    SELECT "day", "kind", SUM("n") AS "n" FROM (
+      SELECT "day", "kind", "count" AS "n" FROM "DailyCount" WHERE "letterId" = ${letterId}
+      UNION ALL
+      SELECT "day", "kind", "delta" FROM "CountChange" WHERE "letterId" = ${letterId}
+    ) AS "changes" GROUP BY "day", "kind" ORDER BY "day"`);
   if (rows.length === 0) return [];
   const changes = new Map<string, { individuals: number; organizations: number }>();
   for (const row of rows) {
     const entry = changes.get(row.day) ?? { individuals: 0, organizations: 0 };
-    if (row.kind === "organization") entry.organizations += row.count;
-    else entry.individuals += row.count;
+    if (row.kind === "organization") entry.organizations += Number(row.n);
+    else entry.individuals += Number(row.n);
     changes.set(row.day, entry);
   }
   const last = Math.max(Date.parse(rows.at(-1)!.day), Date.parse(now.toISOString().slice(0, 10)));
