@@ -104,6 +104,8 @@ async function ensurePostgresql(): Promise<string> {
 
 interface Stage {
   name: string;
+  /** A step that runs no tests (setup, build): "done" or "FAILED". */
+  step?: boolean;
   seconds: number;
   passed: number;
   failed: number;
@@ -187,9 +189,10 @@ ensurePackages();
 const postgresqlUrl = await ensurePostgresql();
 process.env.TEST_POSTGRESQL_URL = postgresqlUrl;
 generateClient();
-stages.push({ name: "setup (packages, PostgreSQL, Prisma clients)", seconds: (performance.now() - setupStart) / 1000, passed: 0, failed: 0, skipped: 0, ok: true });
+stages.push({ name: "setup (packages, PostgreSQL, Prisma clients)", step: true, seconds: (performance.now() - setupStart) / 1000, passed: 0, failed: 0, skipped: 0, ok: true });
 
-const sqliteEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== "TEST_POSTGRESQL_URL"));
+const sqliteEnv: NodeJS.ProcessEnv = { ...process.env };
+delete sqliteEnv.TEST_POSTGRESQL_URL;
 const postgresqlEnv = { ...process.env, TEST_POSTGRESQL_URL: postgresqlUrl };
 
 vitest("vitest, SQLite", "unit-sqlite.json", sqliteEnv);
@@ -203,7 +206,8 @@ const build = timed("build", () => {
     return false;
   }
 });
-stages.push({ name: "build (next build when sources changed)", seconds: build.seconds, passed: 0, failed: build.value ? 0 : 1, skipped: 0, ok: build.value });
+// A failed build counts as one failure in the closing line, and the browser runs are not started.
+stages.push({ name: "build (next build when sources changed)", step: true, seconds: build.seconds, passed: 0, failed: build.value ? 0 : 1, skipped: 0, ok: build.value });
 
 if (build.value) {
   playwright("Playwright, SQLite", "e2e-sqlite.json", { ...postgresqlEnv, E2E_DATABASE: "sqlite" });
@@ -211,12 +215,14 @@ if (build.value) {
   playwright("Playwright, several processes behind nginx", "e2e-several-processes.json", { ...postgresqlEnv, E2E_SUITE: "several-processes" });
   // The PostgreSQL run's database would be dropped by its next run; drop it now to leave nothing behind.
   await dropDatabase(`open_letters_e2e_${Number(process.env.E2E_APP_PORT ?? 3100)}`).catch(() => undefined);
+} else {
+  console.log("\nthe build failed: the Playwright runs were not started");
 }
 
 const minutes = (seconds: number) => (seconds >= 60 ? `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s` : `${seconds.toFixed(1)} s`);
 console.log("\nstage                                              result                          time");
 for (const stage of stages) {
-  const result = stage.passed || stage.failed ? `${stage.passed} passed, ${stage.failed} failed${stage.skipped ? `, ${stage.skipped} skipped` : ""}` : stage.ok ? "done" : "FAILED";
+  const result = stage.step ? (stage.ok ? "done" : "FAILED") : `${stage.passed} passed, ${stage.failed} failed${stage.skipped ? `, ${stage.skipped} skipped` : ""}`;
   console.log(`${stage.name.padEnd(50)} ${result.padEnd(31)} ${minutes(stage.seconds)}`);
   if (stage.note) console.log(stage.note);
 }
