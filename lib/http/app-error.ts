@@ -25,7 +25,7 @@ export const databaseUnavailable = () =>
   new AppError(
     "database_unavailable",
     503,
-    "We cannot save anything for a moment: our database is not answering. Nothing was recorded. Please try again in a few seconds.",
+    "Our database is not answering for a moment, so nothing was saved. Please try again in a few seconds.",
     undefined,
     { "Retry-After": String(DATABASE_RETRY_AFTER_S) },
   );
