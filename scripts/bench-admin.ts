@@ -1,38 +1,45 @@
 // `npm run bench:admin`: how the moderators' tools behave at a million signatures.
-// Loads 1,000,000 synthetic signatures into a scratch SQLite database, then times the
+// Loads 1,000,000 synthetic signatures into a scratch database, then times the
 // signatures table's queries (first page, filters, searches, deep pages, counts) and a
 // full CSV export (rows, seconds, peak RSS growth). Prints figures; asserts nothing.
+// The scratch database is SQLite, or, when DATABASE_URL names a PostgreSQL server, a
+// database of its own on that server (created and dropped; the one named is not touched).
 // Options: --signatures <n> (1000000), --runs <n> (5, the median is printed).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import Database from "better-sqlite3";
-import { loadSignatures } from "./load-signatures";
-import { generateClient, migrate } from "./prepare";
+import { databaseProvider, resolveDatabaseUrl } from "../lib/database-url";
+import { cleanUp, onCleanup } from "./bench/cleanup";
+import { createScratchDatabase } from "./bench/scratch-database";
+import { generateClient } from "./prepare";
 
 const { values: args } = parseArgs({ options: { signatures: { type: "string", default: "1000000" }, runs: { type: "string", default: "5" } } });
 const count = Number(args.signatures);
 const runs = Number(args.runs);
+const server = resolveDatabaseUrl(process.env.DATABASE_URL);
+const provider = databaseProvider(server);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "letters-bench-admin-"));
-const file = path.join(dir, "bench.db");
-process.env.DATABASE_URL = `file:${file}`;
+onCleanup("scratch directory", () => fs.rmSync(dir, { recursive: true, force: true }));
 process.env.AUTH_SECRET ??= "bench-secret-bench-secret-bench-secret-01";
 generateClient();
-await migrate(process.env.DATABASE_URL, { withSeed: true });
+const database = await createScratchDatabase(provider, { dir, serverUrl: server });
+process.env.DATABASE_URL = database.url;
 const slug = "strong-encryption-open-letter";
-const ms = loadSignatures({ file, slug, count });
-console.log(`loaded ${count.toLocaleString("en")} signatures in ${(ms / 1000).toFixed(1)} s`);
-const sqlite = new Database(file, { readonly: true });
-const { id: letterId } = sqlite.prepare("SELECT id FROM Letter WHERE slug = ?").get(slug) as { id: string };
-const sample = sqlite.prepare("SELECT email, name FROM Signature WHERE letterId = ? LIMIT 1 OFFSET ?").get(letterId, Math.floor(count / 2)) as { email: string; name: string };
-sqlite.close();
+const ms = await database.load(slug, count);
+console.log(`loaded ${count.toLocaleString("en")} signatures into a scratch ${provider === "sqlite" ? "SQLite" : "PostgreSQL"} database in ${(ms / 1000).toFixed(1)} s`);
+const [{ id: letterId }] = await database.query<{ id: string }>(`SELECT "id" FROM "Letter" WHERE "slug" = ?`, [slug]);
+const [sample] = await database.query<{ email: string; name: string }>(
+  `SELECT "email", "name" FROM "Signature" WHERE "letterId" = ? ORDER BY "id" LIMIT 1 OFFSET ?`,
+  [letterId, Math.floor(count / 2)],
+);
 
 // lib/db reads DATABASE_URL when first imported: import after setting it.
 const { searchSignatures, countSignatures } = await import("../lib/moderation/search-signatures");
 const { signaturesCsv } = await import("../lib/export/signatures-csv");
-const { configureDatabase } = await import("../lib/db");
+const { configureDatabase, db } = await import("../lib/db");
 await configureDatabase();
+onCleanup("database client", () => db.$disconnect());
 
 async function time(label: string, run: () => Promise<unknown>) {
   const times: number[] = [];
@@ -78,4 +85,5 @@ clearInterval(timer);
 console.log(
   `CSV export: ${lines.toLocaleString("en")} lines in ${((performance.now() - start) / 1000).toFixed(1)} s, peak RSS growth ${((peak - before) / 1048576).toFixed(1)} MB`,
 );
-fs.rmSync(dir, { recursive: true, force: true });
+await cleanUp();
+process.exit();

@@ -1,18 +1,28 @@
 // `npm run bench:queries`: what one database statement costs through Prisma on this
 // machine, modelled (compiled by the client engine) against raw (the same client,
-// adapter and transaction), on a scratch SQLite file. The figures behind writing
-// signing's statements out as SQL (lib/signatures/signing-sql.ts, signing-batch.ts).
+// adapter and transaction), on a scratch database: SQLite, or, when DATABASE_URL names a
+// PostgreSQL server, a database of its own there (created and dropped). The figures
+// behind writing signing's statements out as SQL (lib/signatures/signing-sql.ts,
+// signing-batch.ts).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { migrate } from "./prepare";
+import { databaseProvider, resolveDatabaseUrl } from "../lib/database-url";
+import { cleanUp, onCleanup } from "./bench/cleanup";
+import { createScratchDatabase } from "./bench/scratch-database";
+import { generateClient } from "./prepare";
 
+const server = resolveDatabaseUrl(process.env.DATABASE_URL);
+const provider = databaseProvider(server);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "letters-queries-"));
-process.env.DATABASE_URL = `file:${path.join(dir, "queries.db")}`;
-await migrate(process.env.DATABASE_URL, { withSeed: true });
+onCleanup("scratch directory", () => fs.rmSync(dir, { recursive: true, force: true }));
+generateClient();
+const database = await createScratchDatabase(provider, { dir, serverUrl: server });
+process.env.DATABASE_URL = database.url;
 const { db, configureDatabase } = await import("../lib/db");
 const { Prisma } = await import("../lib/generated/prisma/client");
 await configureDatabase();
+onCleanup("database client", () => db.$disconnect());
 const letter = await db.letter.findFirstOrThrow();
 
 let n = 0;
@@ -31,7 +41,8 @@ async function time(name: string, times: number, run: () => Promise<unknown>) {
   console.log(`${name.padEnd(46)}${((performance.now() - started) / times).toFixed(3).padStart(8)} ms`);
 }
 
-console.log(`\n${os.cpus().length} CPUs; mean time per call\n`);
+console.log(`\n${os.cpus().length} CPUs, ${provider === "sqlite" ? "SQLite" : `PostgreSQL (${database.url.replace(/\/\/[^@]*@/, "//")})`}; mean time per call\n`);
+await time("raw:      SELECT 1 (a round trip, the floor)", 1000, () => db.$queryRaw`SELECT 1`);
 await time("modelled: letter.findUnique", 1000, () => db.letter.findUnique({ where: { slug: letter.slug }, select: { id: true, status: true } }));
 await time("raw:      SELECT letter by slug", 1000, () => db.$queryRaw`SELECT "id", "status" FROM "Letter" WHERE "slug" = ${letter.slug}`);
 await time("modelled: signature.create", 1000, () => db.signature.create({ data: row(), select: { id: true } }));
@@ -40,5 +51,5 @@ await time("modelled: signature.createMany, 20 rows", 200, () => db.signature.cr
 await time("raw:      INSERT 20 signatures in one statement", 200, () => db.$executeRaw(insertRaw(Array.from({ length: 20 }, row))));
 await time("modelled: $transaction with signature.create", 1000, () => db.$transaction((tx) => tx.signature.create({ data: row(), select: { id: true } })));
 await time("raw:      $transaction with one INSERT", 1000, () => db.$transaction((tx) => tx.$executeRaw(insertRaw([row()]))));
-await db.$disconnect();
-fs.rmSync(dir, { recursive: true, force: true });
+await cleanUp();
+process.exit();
