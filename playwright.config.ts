@@ -6,10 +6,13 @@ import { APP_URL, E2E_DATABASE_KIND, RESEND_TEST_KEY, STAND_IN_PORT, STAND_IN_UR
 // - the single-server specs: the app started on a scratch database with email going
 //   through the Resend SDK to a local stand-in; SQLite by default, PostgreSQL with
 //   E2E_DATABASE=postgresql (and TEST_POSTGRESQL_URL);
-// - E2E_SUITE=several-processes: e2e/several-processes.spec.ts, which starts its own
+// - E2E_SUITE=several-processes: the specs that start their own servers on PostgreSQL:
+//   e2e/database-down.spec.ts (a server of its own, which it stops) and
+//   e2e/several-processes.spec.ts, which starts its own
 //   PostgreSQL database, app processes, stand-in and nginx (e2e/cluster.ts).
 // Each run writes its own JSON report, which scripts/test.ts adds up.
 const severalProcesses = process.env.E2E_SUITE === "several-processes";
+const OWN_SERVERS = ["several-processes.spec.ts", "database-down.spec.ts"];
 const run = severalProcesses ? "several-processes" : E2E_DATABASE_KIND;
 const chromium = {
   name: "chromium",
@@ -22,8 +25,8 @@ const chromium = {
 
 export default defineConfig({
   testDir: "e2e",
-  testMatch: severalProcesses ? "several-processes.spec.ts" : undefined,
-  testIgnore: severalProcesses ? undefined : "several-processes.spec.ts",
+  testMatch: severalProcesses ? OWN_SERVERS : undefined,
+  testIgnore: severalProcesses ? undefined : OWN_SERVERS,
   fullyParallel: !severalProcesses,
   // The several-processes specs share one set of processes, started once per worker.
   workers: severalProcesses ? 1 : 2,
