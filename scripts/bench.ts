@@ -25,7 +25,7 @@
 // stopped or dropped at the end, on Ctrl-C and on failure. It prints; it asserts nothing.
 import { buildIfNeeded } from "./build-if-needed";
 import { generateClient } from "./prepare";
-import { cleanUp } from "./bench/cleanup";
+import { cleanUp, wasInterrupted } from "./bench/cleanup";
 import { options } from "./bench/options";
 import { runPass, type PassResult } from "./bench/pass";
 import { printChecks, printPass, printSideBySide } from "./bench/report";
@@ -48,7 +48,7 @@ try {
     }
   }
 } catch (error) {
-  console.error(error);
+  if (!wasInterrupted()) console.error(error);
   process.exitCode = 1;
 } finally {
   await cleanUp();

@@ -7,6 +7,10 @@ type Step = { name: string; undo: () => Promise<void> | void; /** for process ex
 
 const steps: Step[] = [];
 let running: Promise<void> | null = null;
+let interrupted = false;
+
+/** True once Ctrl-C (or another stop signal) arrived: what fails after it is only the bench being stopped. */
+export const wasInterrupted = () => interrupted;
 
 /** Registers an undo step; returns a function that runs it now (and removes it). */
 export function onCleanup(name: string, undo: Step["undo"], undoNow?: Step["undoNow"]): () => Promise<void> {
@@ -39,11 +43,13 @@ export function cleanUp(): Promise<void> {
 
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   process.once(signal, () => {
+    interrupted = true;
     console.error(`\n${signal}: stopping what the bench started...`);
     void cleanUp().finally(() => process.exit(130));
   });
 }
-// process.exit() from anywhere (a failed migration, say): only synchronous undoing is possible.
+// process.exit() from anywhere (a failed migration, say), or a step registered while the
+// others were being undone: only synchronous undoing is possible.
 process.on("exit", () => {
   while (steps.length > 0) {
     const step = steps.pop()!;
