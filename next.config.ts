@@ -14,8 +14,10 @@ const nextConfig: NextConfig = {
   // memory and the JSON feeds keep their own ETags, computed once per version.
   generateEtags: false,
   // Cached pages (the letter page renders at most once a second) may be served stale
-  // by a CDN for a minute while it fetches a fresh copy, not for Next's default year.
-  expireTime: 60,
+  // while a fresh copy is fetched, by Next, the page cache in memory, nginx or a CDN,
+  // for 5 s in all (s-maxage=1, stale-while-revalidate=4): the contract's bound on
+  // counts. Past that a reader waits for a fresh render rather than see an old page.
+  expireTime: 5,
   // The proxy serves the letter page from memory (proxy.ts), but never to the router's
   // own requests, which want the page's RSC payload: by default Next hides their headers
   // and _rsc query from the proxy, so it must see the request as it came.

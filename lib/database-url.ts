@@ -26,6 +26,6 @@ export function databaseProvider(url: string): DatabaseProvider {
 
 /** host:port/database of a PostgreSQL URL, for messages (never the password). */
 export function describePostgresql(url: string): string {
-  const parsed = new URL(url);
-  return `${parsed.hostname || "localhost"}:${parsed.port || "5432"}${parsed.pathname}`;
+  const parsed = URL.parse(url);
+  return parsed ? `${parsed.hostname || "localhost"}:${parsed.port || "5432"}${parsed.pathname}` : "(an address that is not a valid URL)";
 }

@@ -87,4 +87,15 @@ describe("parseEnv: PostgreSQL", () => {
   it.each(["postgresql://user:pw@db.internal:5432/letters", "postgres://db/letters"])("accepts %s unchanged", (url) => {
     expect(parseEnv({ DATABASE_URL: url }).DATABASE_URL).toBe(url);
   });
+
+  it("says how to write a password with special characters, without repeating it", () => {
+    const { message } = configError({ DATABASE_URL: "postgresql://letters:se#cret@127.0.0.1:5432/letters" });
+    expect(message).toContain("DATABASE_URL: is not a valid URL: percent-encode");
+    expect(message).not.toContain("se#cret");
+  });
+
+  it("takes HOST, the address to listen on", () => {
+    expect(parseEnv({ HOST: "127.0.0.1" }).HOST).toBe("127.0.0.1");
+    expect(configError({ HOST: "127.0.0.1; rm -rf /" }).message).toContain("HOST");
+  });
 });

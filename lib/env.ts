@@ -22,11 +22,18 @@ export const envSchema = z.object({
     .transform((value) => resolveDatabaseUrl(value))
     .refine((url) => /^(file:|postgres(ql)?:\/\/)/.test(url), {
       message: "must be a file: path for SQLite or a postgresql:// URL",
+    })
+    // Checked without echoing it: the value holds the password.
+    .refine((url) => url.startsWith("file:") || URL.canParse(url), {
+      message: "is not a valid URL: percent-encode special characters in the user and password (# as %23, / as %2F, @ as %40)",
     }),
   APP_URL: z
     .url({ protocol: /^https?$/, message: "must be an http(s) URL such as https://letters.example.org" })
     .transform((url) => url.replace(/\/+$/, ""))
     .optional(), // unset: this machine at PORT (see below)
+  // The address to listen on; unset, every interface. Behind a load balancer on the same
+  // machine, 127.0.0.1 keeps clients from reaching a process (and its X-Forwarded-For) directly.
+  HOST: optional(z.string().regex(/^[A-Za-z0-9.:[\]-]+$/, { message: "must be an address such as 127.0.0.1 or ::1" })),
   PORT: z.coerce
     .number({ message: "must be a port number" })
     .int("must be a whole number")

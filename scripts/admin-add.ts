@@ -29,7 +29,7 @@ if (!parsed.success || positionals.length !== 1) {
 // pending is left alone, so this runs beside a running app.
 const env = loadEnvOrExit();
 await migrate(env.DATABASE_URL);
-const { configureDatabase } = await import("../lib/db");
+const { configureDatabase, db } = await import("../lib/db");
 const { operatorAddPerson } = await import("../lib/people/operator-add-person");
 await configureDatabase();
 const result = await operatorAddPerson({ input: parsed.data });
@@ -41,3 +41,4 @@ console.log(
       ? `updated ${email}: now ${role}, enabled`
       : `${email} is already ${role} and enabled: nothing to do`,
 );
+await db.$disconnect();

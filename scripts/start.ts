@@ -15,7 +15,7 @@ await migrate(env.DATABASE_URL, { withSeed: true });
 const dev = process.argv.includes("--dev");
 if (!dev) buildIfNeeded();
 
-const next = spawn(path.join(root, "node_modules", ".bin", "next"), [dev ? "dev" : "start", "-p", String(env.PORT)], {
+const next = spawn(path.join(root, "node_modules", ".bin", "next"), [dev ? "dev" : "start", "-p", String(env.PORT), ...(env.HOST ? ["-H", env.HOST] : [])], {
   cwd: root,
   stdio: "inherit",
   env: process.env,

@@ -1,6 +1,7 @@
 import "server-only";
 import { db, provider } from "../db";
 import { retryOnBusy } from "../db-retry";
+import { isDatabaseUnavailable } from "../database-unavailable";
 import { Prisma } from "../generated/prisma/client";
 import { forgetProcessMemory, processMemory } from "../memory/process-memory";
 
@@ -41,13 +42,17 @@ export async function rollUpCounts({ batchSize = BATCH }: { batchSize?: number }
 export function startCountRollUp(): () => void {
   return processMemory("count-roll-up", () => {
     let running = false;
+    let databaseDown = false;
     const timer = setInterval(async () => {
       if (running) return;
       running = true;
       try {
         await rollUpCounts();
+        databaseDown = false;
       } catch (error) {
-        console.error(`[counts] roll-up failed, the changes stay pending: ${(error as Error).message}`);
+        // An outage is said once, not every second; the counts are right meanwhile (readers add what is pending).
+        if (!databaseDown) console.error(`[counts] roll-up failed, the changes stay pending: ${(error as Error).message}`);
+        databaseDown = isDatabaseUnavailable(error);
       } finally {
         running = false;
       }

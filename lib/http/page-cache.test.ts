@@ -18,7 +18,7 @@ beforeAll(async () => {
     setTimeout(() => {
       res.writeHead(answer.status ?? 200, {
         "content-type": "text/html; charset=utf-8",
-        "cache-control": "s-maxage=1, stale-while-revalidate=59",
+        "cache-control": "s-maxage=1, stale-while-revalidate=4",
         vary: "rsc, next-router-state-tree",
         ...answer.headers,
       });
@@ -49,7 +49,7 @@ describe("pageFromMemory", () => {
     expect(await first!.text()).toBe("<h1>Letter A</h1>");
     expect(await second!.text()).toBe("<h1>Letter A</h1>");
     expect(first!.headers.get("content-type")).toBe("text/html; charset=utf-8");
-    expect(first!.headers.get("cache-control")).toBe("s-maxage=1, stale-while-revalidate=59");
+    expect(first!.headers.get("cache-control")).toBe("s-maxage=1, stale-while-revalidate=4");
     expect(first!.headers.get("etag")).toMatch(/^"[\w-]+"$/);
     expect(first!.headers.get("vary")).toBe("rsc, next-router-state-tree, Accept-Encoding");
     expect(first!.headers.get("access-control-allow-origin")).toBeNull();
@@ -121,6 +121,29 @@ describe("pageFromMemory", () => {
     expect(fetched).toHaveLength(0);
     vi.advanceTimersByTime(10_000);
     expect(await (await read("/letters/a"))!.text()).toBe("page");
+  });
+
+  it("lets the last copy stand in while Next cannot render the page (5xx), and never waits past 5 s otherwise", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    pages.set("/letters/a", { body: "last good copy" });
+    await read("/letters/a");
+    pages.set("/letters/a", { status: 500, body: "database down" });
+    vi.advanceTimersByTime(60_000);
+    expect(await (await read("/letters/a"))!.text()).toBe("last good copy");
+    expect(fetched).toHaveLength(2);
+    pages.set("/letters/a", { body: "rendered again" });
+    vi.advanceTimersByTime(5_000);
+    expect(await (await read("/letters/a"))!.text()).toBe("rendered again");
+  });
+
+  it("asks again at once for a copy Next served stale", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    pages.set("/letters/a", { body: "stale at Next", headers: { "x-nextjs-cache": "STALE" } });
+    await read("/letters/a");
+    pages.set("/letters/a", { body: "fresh at Next", headers: { "x-nextjs-cache": "HIT" } });
+    await read("/letters/a"); // the stale copy, once more, while it is fetched again
+    await vi.waitFor(() => expect(fetched).toHaveLength(2));
+    await vi.waitFor(async () => expect(await (await read("/letters/a"))!.text()).toBe("fresh at Next"));
   });
 
   it("drops a stale page that is gone (a letter unpublished)", async () => {

@@ -12,17 +12,24 @@ import { representation, representationResponse, type Representation } from "./r
 //
 // A page is fetched from this same server, as any client would, and kept only if Next
 // marked it shareable (s-maxage, no cookie set). It is fresh for half a second; after
-// that readers still get it while one fetch brings the next copy, for as long as the
-// page's own stale-while-revalidate allows. If this server cannot be reached at its own
+// that readers still get it while one fetch brings the next copy, for at most 5 s in all
+// (the page's own stale-while-revalidate; the contract's bound on counts), and while Next
+// cannot render it (the database down) the last copy stands in. If this server cannot be reached at its own
 // port (bound to another address), Next answers for a while before the cache tries again.
 
 const FRESH_MS = 500;
-const MAX_STALE_MS = 60_000;
+/** The contract's 5 s: an older copy is not served while the next one is fetched (next.config.ts expireTime). */
+const MAX_STALE_MS = 5_000;
+/** While Next fails to render the page (the database down), the last copy stands in this long. */
+const STALE_IF_ERROR_MS = 24 * 60 * 60 * 1000;
 const RETRY_AFTER_FAILURE_MS = 10_000;
 const MAX_PAGES = 32;
 const FETCH_TIMEOUT_MS = 10_000;
 /** Marks the fetch that fills the cache, so that it reaches Next and not the cache. */
 const FILL_HEADER = "x-page-cache-fill";
+
+/** What a fill brings when Next answered 5xx: not a page, and not "no page" either. */
+const FAILED = Symbol("failed");
 
 interface Page {
   at: number;
@@ -41,7 +48,7 @@ const state = processMemory<PageCacheState>("page-cache", () => ({
 whenLetterChanges("page-cache", ({ what }) => what === "letter" && forgetPages());
 interface PageCacheState {
   pages: Map<string, Page>;
-  filling: Map<string, Promise<Page | null>>;
+  filling: Map<string, Promise<Page | null | typeof FAILED>>;
   /** When a fetch last failed outright (no answer at all). */
   failedAt: number;
   /** Counts forgetPages calls: a fetch begun before one must not store what it brings. */
@@ -54,10 +61,13 @@ interface PageCacheState {
 export async function pageFromMemory(request: Request, path: string): Promise<Response | null> {
   const now = Date.now();
   if (now - state.failedAt < RETRY_AFTER_FAILURE_MS) return null;
-  let page: Page | null | undefined = state.pages.get(path);
+  const kept = state.pages.get(path);
+  let page: Page | null | undefined | typeof FAILED = kept;
   if (page && now - page.at >= MAX_STALE_MS) page = undefined;
   if (page && now - page.at >= FRESH_MS) void refill(path).catch(() => undefined);
   page ??= await refill(path);
+  // Next answered with an error (it could not render): the last copy stands in.
+  if (page === FAILED) page = kept && now - kept.at < STALE_IF_ERROR_MS ? kept : null;
   if (!page) return null;
   return representationResponse(request, page.representation, page.headers);
 }
@@ -77,7 +87,7 @@ export function forgetPages(): void {
   state.generation++;
 }
 
-function refill(path: string): Promise<Page | null> {
+function refill(path: string): Promise<Page | null | typeof FAILED> {
   let filling = state.filling.get(path);
   if (!filling) {
     filling = fetchPage(path)
@@ -93,7 +103,7 @@ function refill(path: string): Promise<Page | null> {
   return filling;
 }
 
-async function fetchPage(path: string): Promise<Page | null> {
+async function fetchPage(path: string): Promise<Page | null | typeof FAILED> {
   const generation = state.generation;
   const response = await fetch(`http://127.0.0.1:${process.env.PORT ?? "3000"}${path}`, {
     headers: { [FILL_HEADER]: state.secret, "accept-encoding": "identity" },
@@ -110,6 +120,7 @@ async function fetchPage(path: string): Promise<Page | null> {
     !response.headers.has("content-encoding") &&
     /\bs-maxage=\d/.test(cacheControl) &&
     !/\b(private|no-store)\b/.test(cacheControl);
+  if (response.status >= 500) return FAILED; // the kept copy, if any, stays
   if (!shareable) {
     state.pages.delete(path);
     return null;
@@ -118,7 +129,8 @@ async function fetchPage(path: string): Promise<Page | null> {
   const names = [...(response.headers.get("vary") ?? "").split(","), "Accept-Encoding"].map((name) => name.trim());
   const vary = [...new Set(names.filter(Boolean))];
   const page = {
-    at: Date.now(),
+    // A copy Next itself served stale (it renders the next one meanwhile) is asked for again at once.
+    at: response.headers.get("x-nextjs-cache") === "STALE" ? Date.now() - FRESH_MS : Date.now(),
     representation: representation(body, response.headers.get("content-type")!),
     headers: { "Cache-Control": cacheControl, Vary: vary.join(", ") },
   };

@@ -1,4 +1,5 @@
 import "server-only";
+import crypto from "node:crypto";
 import pg from "pg";
 import { RateLimiterMemory, RateLimiterPostgres, type RateLimiterAbstract, type RateLimiterRes } from "rate-limiter-flexible";
 import { provider } from "../db";
@@ -61,10 +62,13 @@ export async function limitSigning({ ip, letterSlug, emailCanonical }: { ip: str
   ]);
 }
 
-/** Takes a point from the named limit for `key`; throws a 429 AppError past it. */
+/**
+ * Takes a point from the named limit for `key`; throws a 429 AppError past it. The key
+ * (an address, an email) is kept only as a keyed hash, in memory and in rate_limits.
+ */
 export async function consumeLimit(name: string, key: string, { points, durationS }: { points: number; durationS: number }) {
   try {
-    await limiter(name, points, durationS).consume(key);
+    await limiter(name, points, durationS).consume(crypto.createHmac("sha256", getEnv().AUTH_SECRET).update(key).digest("base64url"));
   } catch (rejection) {
     throw tooMany(rejection);
   }
