@@ -1,15 +1,13 @@
 import crypto from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { configureDatabase, db } from "@/lib/db";
-import { letterCounts } from "@/lib/counts/letter-counts";
 import { rollUpCounts } from "@/lib/counts/roll-up-counts";
-import { forgetLetter } from "@/lib/memory/letter-changed";
 import { AppError } from "@/lib/http/app-error";
 import { confirmSignature, findConfirmation } from "@/lib/signatures/confirm-signature";
 import { signLetter } from "@/lib/signatures/sign-letter";
 import { createToken } from "@/lib/signatures/tokens";
 import type { SignatureInput } from "@/lib/validation/signature";
-import { createLetter, individual, latestConfirmToken, organization } from "../support/factories";
+import { countsOf, createLetter, individual, latestConfirmToken, organization } from "../support/factories";
 
 const DAY = 24 * 60 * 60 * 1000;
 const unique = () => crypto.randomUUID().slice(0, 8);
@@ -22,11 +20,6 @@ type Letter = Awaited<ReturnType<typeof createLetter>>;
 async function sign(letter: Letter, input: SignatureInput): Promise<string> {
   await signLetter({ slug: letter.slug, input });
   return latestConfirmToken(input.email);
-}
-
-async function countsOf(letter: Letter) {
-  forgetLetter({ what: "counts" });
-  return letterCounts(letter.id, letter.createdAt);
 }
 
 const signatureOf = (letter: Letter) => db.signature.findFirstOrThrow({ where: { letterId: letter.id } });

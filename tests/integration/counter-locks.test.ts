@@ -1,14 +1,10 @@
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { configureDatabase, db, provider } from "@/lib/db";
-import { letterCounts } from "@/lib/counts/letter-counts";
 import { letterHistory } from "@/lib/counts/letter-history";
 import { rollUpCounts } from "@/lib/counts/roll-up-counts";
 import { forgetLetter } from "@/lib/memory/letter-changed";
-import { confirmSignature } from "@/lib/signatures/confirm-signature";
-import { signLetter } from "@/lib/signatures/sign-letter";
-import type { SignatureInput } from "@/lib/validation/signature";
-import { createLetter, individual, latestConfirmToken } from "../support/factories";
+import { countsOf, createLetter, individual, signAndConfirm } from "../support/factories";
 
 // The fault test for counting: someone holds a lock on a letter's counter rows (a slow
 // report, an operator's transaction left open). Signing must not wait for it, since a
@@ -16,19 +12,7 @@ import { createLetter, individual, latestConfirmToken } from "../support/factori
 // in once the lock is gone. Row locks that make others wait are PostgreSQL's; SQLite
 // locks the whole database for any writer.
 
-type Letter = Awaited<ReturnType<typeof createLetter>>;
-
 beforeAll(() => configureDatabase());
-
-async function signAndConfirm(letter: Letter, input: SignatureInput) {
-  await signLetter({ slug: letter.slug, input });
-  return confirmSignature({ token: await latestConfirmToken(input.email) });
-}
-
-async function countsOf(letter: Letter) {
-  forgetLetter({ what: "counts" });
-  return letterCounts(letter.id, letter.createdAt);
-}
 
 const byCountry = (counts: Awaited<ReturnType<typeof countsOf>>) => counts.countries.map((c) => [c.country, c.total]);
 

@@ -9,24 +9,13 @@ import { forgetLetter } from "@/lib/memory/letter-changed";
 import { confirmSignature } from "@/lib/signatures/confirm-signature";
 import { isValidCursor, listPublicSignatures } from "@/lib/signatures/list-public-signatures";
 import { signLetter } from "@/lib/signatures/sign-letter";
-import type { SignatureInput } from "@/lib/validation/signature";
-import { createLetter, individual, latestConfirmToken, organization } from "../support/factories";
+import { countsOf, createLetter, individual, latestConfirmToken, organization, signAndConfirm } from "../support/factories";
 
 const unique = () => crypto.randomUUID().slice(0, 8);
 type Letter = Awaited<ReturnType<typeof createLetter>>;
 
 beforeAll(() => configureDatabase());
 afterEach(() => vi.useRealTimers());
-
-async function signAndConfirm(letter: Letter, input: SignatureInput) {
-  await signLetter({ slug: letter.slug, input });
-  return confirmSignature({ token: await latestConfirmToken(input.email) });
-}
-
-async function countsOf(letter: Letter) {
-  forgetLetter({ what: "counts" });
-  return letterCounts(letter.id, letter.createdAt);
-}
 
 async function historyOf(letter: Letter) {
   forgetLetter({ what: "counts" });

@@ -2,9 +2,7 @@ import crypto from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { configureDatabase, db } from "@/lib/db";
 import type { Staff } from "@/lib/auth/require-staff";
-import { letterCounts } from "@/lib/counts/letter-counts";
 import { rollUpCounts } from "@/lib/counts/roll-up-counts";
-import { forgetLetter } from "@/lib/memory/letter-changed";
 import { AppError } from "@/lib/http/app-error";
 import { moderateMatching } from "@/lib/moderation/moderate-matching";
 import { moderateSignatures } from "@/lib/moderation/moderate-signatures";
@@ -15,7 +13,7 @@ import { confirmSignature } from "@/lib/signatures/confirm-signature";
 import { signLetter } from "@/lib/signatures/sign-letter";
 import type { SignatureFilter } from "@/lib/validation/signature-filter";
 import type { SignatureInput } from "@/lib/validation/signature";
-import { createLetter, individual, latestConfirmToken, organization } from "../support/factories";
+import { countsOf, createLetter, individual, latestConfirmToken, organization } from "../support/factories";
 
 type Letter = Awaited<ReturnType<typeof createLetter>>;
 const unique = () => crypto.randomUUID().slice(0, 8);
@@ -34,7 +32,6 @@ async function sign(letter: Letter, input: SignatureInput = individual(), confir
   return db.signature.findFirstOrThrow({ where: { letterId: letter.id, email: input.email } });
 }
 const statusOf = async (id: string) => (await db.signature.findUniqueOrThrow({ where: { id } })).status;
-const countsOf = (letter: Letter) => (forgetLetter({ what: "counts" }), letterCounts(letter.id, letter.createdAt));
 const audits = (letterId: string) => db.auditLog.findMany({ where: { letterId }, orderBy: { createdAt: "asc" } });
 /** A signature written straight to the table (for search: counters do not matter there). */
 async function addRow(letter: Letter, name: string, email: string, createdAt: string | Date, data: Record<string, unknown> = {}) {

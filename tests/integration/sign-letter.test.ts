@@ -1,13 +1,11 @@
 import crypto from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { configureDatabase, db, provider } from "@/lib/db";
-import { letterCounts } from "@/lib/counts/letter-counts";
-import { forgetLetter } from "@/lib/memory/letter-changed";
 import { AppError } from "@/lib/http/app-error";
 import { confirmSignature } from "@/lib/signatures/confirm-signature";
 import { signLetter } from "@/lib/signatures/sign-letter";
 import type { SignatureInput } from "@/lib/validation/signature";
-import { createLetter, individual, latestConfirmToken, organization } from "../support/factories";
+import { countsOf, createLetter, individual, latestConfirmToken, organization } from "../support/factories";
 
 const sha256 = (text: string) => crypto.createHash("sha256").update(text).digest("hex");
 type OrganizationInput = Extract<SignatureInput, { kind: "organization" }>;
@@ -18,11 +16,6 @@ beforeAll(() => configureDatabase());
 async function rowsFor(letterId: string) {
   const signatures = await db.signature.findMany({ where: { letterId }, include: { tokens: true } });
   return { signatures, tokens: signatures.flatMap((s) => s.tokens) };
-}
-
-async function countsOf(letter: { id: string; createdAt: Date }) {
-  forgetLetter({ what: "counts" });
-  return letterCounts(letter.id, letter.createdAt);
 }
 
 /** The AppError a promise rejects with (fails the test if it resolves or throws something else). */

@@ -1,5 +1,9 @@
 import crypto from "node:crypto";
 import { db } from "@/lib/db";
+import { letterCounts } from "@/lib/counts/letter-counts";
+import { forgetLetter } from "@/lib/memory/letter-changed";
+import { confirmSignature } from "@/lib/signatures/confirm-signature";
+import { signLetter } from "@/lib/signatures/sign-letter";
 import type { SignatureInput } from "@/lib/validation/signature";
 
 // Test data of its own for each test: a fresh letter, and signers with unique addresses.
@@ -55,4 +59,16 @@ export async function latestConfirmToken(to: string): Promise<string> {
   const token = mail?.text.match(/\/verify\/([A-Za-z0-9_-]{43})/)?.[1];
   if (!token) throw new Error(`no confirmation email to ${to}`);
   return token;
+}
+
+/** Signs a letter and confirms by the emailed link, as a signer would. */
+export async function signAndConfirm(letter: { slug: string }, input: SignatureInput) {
+  await signLetter({ slug: letter.slug, input });
+  return confirmSignature({ token: await latestConfirmToken(input.email) });
+}
+
+/** The letter's counts as a reader sees them now (this process's cached copy forgotten). */
+export function countsOf(letter: { id: string; createdAt: Date }) {
+  forgetLetter({ what: "counts" });
+  return letterCounts(letter.id, letter.createdAt);
 }
