@@ -26,7 +26,7 @@ import { onOutboxWake } from "./outbox-signal";
 const BATCH = RESEND_BATCH_MAX; // one claim fills one provider batch
 const LEASE_MS = 60_000;
 const POLL_MS = 1_000;
-const WAKE_DELAY_MS = 10;
+const WAKE_DELAY_MS = 250;
 /** Resend keeps an idempotency key 24 hours: a message whose answer was lost is not asked again after that (an hour to spare). */
 const KEY_LIFETIME_MS = 23 * 60 * 60 * 1000;
 

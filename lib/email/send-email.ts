@@ -96,7 +96,7 @@ export function enqueueEmail(tx: Prisma.TransactionClient, email: RenderedEmail,
 }
 
 /** Rows in the outbox, one statement. Written out as SQL: signing enqueues one a signature (see signing-sql.ts). */
-export async function enqueueEmails(tx: Prisma.TransactionClient, emails: RenderedEmail[], now = new Date()): Promise<void> {
+export async function enqueueEmails(tx: Pick<Prisma.TransactionClient, "$executeRaw">, emails: RenderedEmail[], now = new Date()): Promise<void> {
   if (emails.length === 0) return;
   await tx.$executeRaw`
     INSERT INTO "OutboxEmail" ("id", "template", "to", "subject", "html", "text", "status", "attempts", "nextAttemptAt", "createdAt")

@@ -1,21 +1,32 @@
 import "server-only";
 import crypto from "node:crypto";
 import pg from "pg";
-import { RateLimiterMemory, RateLimiterPostgres, type RateLimiterAbstract, type RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterMemory, type RateLimiterAbstract, type RateLimiterRes } from "rate-limiter-flexible";
 import { provider } from "../db";
 import { getEnv } from "../env";
 import { processMemory } from "../memory/process-memory";
 import { AppError } from "./app-error";
+import { BatchedRateLimiterPostgres, UpsertBatcher } from "./batched-rate-limiter";
 
 // Limits by rate-limiter-flexible: on signing, per client address (a flood from one
 // place) and per address signed with (someone mailing a stranger's inbox over and over);
 // elsewhere by name (sign-in links, reports). On PostgreSQL every app process shares
 // them through the rate_limits table (RateLimiterPostgres; a limit of 30 a minute means
 // 30 across the site, not 30 per process), with a per-process limit standing in while
-// the database cannot be reached. On SQLite, with one process, they stay in memory.
+// the database cannot be reached; the points that arrive together are written in one
+// statement (./batched-rate-limiter.ts). On SQLite, with one process, they stay in memory.
 
 /** The limits' own small pool: rate-limiter-flexible speaks to `pg` itself. */
 function limitsPool(): pg.Pool {
+  return processMemory("rate-limiters.pool", openLimitsPool);
+}
+
+/** Every limit's points go through one batcher: they share the table. */
+function limitsBatcher(): UpsertBatcher {
+  return processMemory("rate-limiters.batcher", () => new UpsertBatcher(limitsPool(), `"rate_limits"`));
+}
+
+function openLimitsPool(): pg.Pool {
   // A limit's points are worth no disk flush: should the server crash, a moment of
   // them is lost and some clients get a few attempts more (synchronous_commit=off).
   const pool = new pg.Pool({
@@ -37,17 +48,20 @@ function limiter(name: string, points: number, durationS: number): RateLimiterAb
     const inMemory = new RateLimiterMemory({ keyPrefix: name, points, duration: durationS });
     limiter =
       provider === "postgresql"
-        ? new RateLimiterPostgres({
-            storeClient: processMemory("rate-limiters.pool", limitsPool),
-            storeType: "pool",
-            tableName: "rate_limits",
-            tableCreated: true, // by the migrations
-            clearExpiredByTimeout: true,
-            keyPrefix: name,
-            points,
-            duration: durationS,
-            insuranceLimiter: inMemory,
-          })
+        ? new BatchedRateLimiterPostgres(
+            {
+              storeClient: limitsPool(),
+              storeType: "pool",
+              tableName: "rate_limits",
+              tableCreated: true, // by the migrations
+              clearExpiredByTimeout: true,
+              keyPrefix: name,
+              points,
+              duration: durationS,
+              insuranceLimiter: inMemory,
+            },
+            limitsBatcher(),
+          )
         : inMemory;
     limiters.set(name, limiter);
   }
