@@ -32,8 +32,8 @@ if (args.db === "sqlite" && processes > 1) throw new Error("--processes above 1 
 export const options = {
   duration: Number(args.duration),
   connections,
-  /** Fewer writers than readers: signing is measured at a load where latency stays usable. */
-  signingConnections: Number(args["signing-connections"] ?? Math.max(1, Math.round(connections / 4))),
+  /** Signers arrive as readers do: the same number of connections unless told otherwise (--signing-connections 8 for a light load). */
+  signingConnections: Number(args["signing-connections"] ?? connections),
   signatures: Number(args.signatures),
   /** The first app port; process i listens on port + i. */
   port: Number(args.port),
