@@ -32,9 +32,9 @@ async function adminGate(request: NextRequest) {
 // from the page's notFound().)
 async function expiredLinkStatus(request: NextRequest) {
   if (request.method !== "GET" && request.method !== "HEAD") return null;
-  const token = decodeURIComponent(request.nextUrl.pathname.slice("/verify/".length));
   try {
-    await findConfirmation({ token });
+    // A malformed escape (/verify/%ZZ) throws here, and is an unknown link like any other.
+    await findConfirmation({ token: decodeURIComponent(request.nextUrl.pathname.slice("/verify/".length)) });
   } catch (error) {
     if (error instanceof AppError && error.code === "token_expired") {
       // request.url, not nextUrl: nextUrl renames 127.0.0.1 to localhost, which would

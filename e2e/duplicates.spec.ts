@@ -37,8 +37,43 @@ test("signing twice: a repeat resends the link, a duplicate after confirming get
   const otherLink = confirmLink(links[1]);
   await page.goto(otherLink);
   await expect(page.getByRole("heading", { name: "Thank you for signing" })).toBeVisible();
-  await new Promise((r) => setTimeout(r, 2_500));
+  // The page offers nothing to press: a GET never confirms, so nothing more can count.
+  await expect(page.getByRole("button", { name: "Confirm my signature" })).toHaveCount(0);
   expect((await counts(request, letter.slug)).total).toBe(1);
+});
+
+test("someone who knows a signer's address cannot change what the signer's link confirms: each link shows and publishes its own details", async ({ page, request }) => {
+  const letter = createLetter();
+  const email = uniqueEmail("owner");
+  await page.goto(`/letters/${letter.slug}`);
+  await fillSignForm(page, { name: "Dana Owner", email, country: "BE" });
+  await page.getByRole("button", { name: "Sign the letter" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  // A stranger, before the owner confirms, through the API, with other details.
+  const stranger = { kind: "individual", name: "Mallory Planted", email, country: "DE", affiliation: "Planted Institute", listPublicly: false, consent: true };
+  expect((await request.post(`/api/letters/${letter.slug}/signatures`, { data: stranger })).status()).toBe(202);
+  const mails = await waitForEmails(request, email, { count: 2, subject: /Confirm your signature/ });
+  const ownersMail = mails.find((mail) => mail.text.includes("Hello Dana Owner,"))!;
+  const strangersMail = mails.find((mail) => mail.text.includes("Hello Mallory Planted,"))!;
+
+  await page.goto(confirmLink(strangersMail));
+  const planted = page.getByTestId("submission");
+  await expect(planted).toContainText("Mallory Planted");
+  await expect(planted).toContainText("Germany");
+  await expect(planted).toContainText("No: counted, but not listed by name");
+
+  await page.goto(confirmLink(ownersMail));
+  const own = page.getByTestId("submission");
+  await expect(own).toContainText("Dana Owner");
+  await expect(own).toContainText("Belgium");
+  await expect(own).toContainText("Yes: your name is shown among the signatories");
+  await expect(own).not.toContainText("Mallory");
+  await page.getByRole("button", { name: "Confirm my signature" }).click();
+  await expect(page.getByRole("heading", { name: "Thank you for signing" })).toBeVisible();
+
+  await expect.poll(async () => (await counts(request, letter.slug)).countries.map((c: { country: string }) => c.country), { timeout: 6_000 }).toEqual(["BE"]);
+  const listed = await (await request.get(`/api/letters/${letter.slug}/signatures`)).json();
+  expect(listed.items.map((item: { name: string }) => item.name)).toEqual(["Dana Owner"]);
 });
 
 test("the API answers the same 202 for a new, a repeated and a duplicate signature", async ({ request }) => {

@@ -8,6 +8,7 @@ import { emailsEnqueued, enqueueEmail, renderEmail, type RenderedEmail } from ".
 import { OrganizationAwaitingReviewEmail } from "../email/templates/organization-awaiting-review";
 import { AppError, letterNotOpen } from "../http/app-error";
 import { emailMatchesWebsite } from "./domain-match";
+import { parseSubmission, type SignerDetails } from "./signing-sql";
 import { hashToken, looksLikeToken } from "./tokens";
 import { retryOnBusy } from "../db-retry";
 import { effectiveStatus } from "../letters/effective-status";
@@ -26,7 +27,11 @@ export const tokenNotFound = () =>
 export const tokenExpired = () =>
   new AppError("token_expired", 410, "This confirmation link has expired: links work for 7 days.");
 
-/** Finds a token's signature for the confirmation page; changes nothing (a GET must not). */
+/**
+ * Finds a token's signature for the confirmation page, with the details that confirming
+ * this link will publish (its own request's, see sign-letter.ts); changes nothing (a
+ * GET must not).
+ */
 export async function findConfirmation({ token, now = new Date() }: { token: string; now?: Date }) {
   if (!looksLikeToken(token)) throw tokenNotFound();
   const row = await db.confirmationToken.findUnique({
@@ -34,10 +39,12 @@ export async function findConfirmation({ token, now = new Date() }: { token: str
     select: {
       usedAt: true,
       expiresAt: true,
+      details: true,
       signature: {
         select: {
-          id: true, kind: true, name: true, email: true, status: true, country: true,
-          organizationName: true, website: true,
+          id: true, status: true, kind: true, name: true, email: true, emailDomain: true, country: true, title: true,
+          affiliation: true, organizationName: true, website: true, comment: true, listPublicly: true, consentAt: true,
+          ipHash: true, flags: true,
           letter: { select: { id: true, slug: true, title: true, status: true, closesAt: true, autoApproveMatchingDomain: true } },
         },
       },
@@ -46,7 +53,14 @@ export async function findConfirmation({ token, now = new Date() }: { token: str
   if (!row) throw tokenNotFound();
   const done = row.usedAt !== null || row.signature.status !== "unverified";
   if (!done && row.expiresAt <= now) throw tokenExpired();
-  return { done, signature: row.signature };
+  // A token from before tokens kept their request's details confirms the row as it stands.
+  const submission: SignerDetails = row.details ? parseSubmission(row.details) : detailsOf(row.signature);
+  return { done, signature: row.signature, submission };
+}
+
+function detailsOf(s: SignerDetails): SignerDetails {
+  const { kind, name, email, emailDomain, country, title, affiliation, organizationName, website, comment, listPublicly, consentAt, ipHash, flags } = s;
+  return { kind, name, email, emailDomain, country, title, affiliation, organizationName, website, comment, listPublicly, consentAt, ipHash, flags };
 }
 
 /**
@@ -56,30 +70,30 @@ export async function findConfirmation({ token, now = new Date() }: { token: str
  * so confirming twice, or twice at once, counts once.
  */
 export async function confirmSignature({ token, now = new Date() }: { token: string; now?: Date }): Promise<ConfirmedSignature> {
-  const { done, signature } = await findConfirmation({ token, now });
+  const { done, signature, submission } = await findConfirmation({ token, now });
   const { letter } = signature;
   const answer = (result: ConfirmedSignature["result"], status: string): ConfirmedSignature => ({
     result,
-    kind: signature.kind,
+    kind: submission.kind,
     status,
     letter: { slug: letter.slug, title: letter.title },
   });
   if (done) return answer("already_confirmed", signature.status);
   if (effectiveStatus(letter) !== "open") throw letterNotOpen(effectiveStatus(letter));
 
-  const isOrganization = signature.kind === "organization";
-  const domainMatch = isOrganization && emailMatchesWebsite(signature.email, signature.website);
+  const isOrganization = submission.kind === "organization";
+  const domainMatch = isOrganization && emailMatchesWebsite(submission.email, submission.website);
   const counts = !isOrganization || (letter.autoApproveMatchingDomain && domainMatch);
   const status = counts ? "counted" : "awaiting_review";
   let reviewEmail: RenderedEmail | undefined;
   if (!counts) {
     reviewEmail = await renderEmail({
       template: "organization-awaiting-review",
-      to: signature.email,
+      to: submission.email,
       subject: `Received, waiting for review: ${letter.title}`,
       element: createElement(OrganizationAwaitingReviewEmail, {
-        name: signature.name,
-        organizationName: signature.organizationName ?? "",
+        name: submission.name,
+        organizationName: submission.organizationName ?? "",
         letterTitle: letter.title,
         letterUrl: appUrl(`/letters/${letter.slug}`),
       }),
@@ -88,12 +102,13 @@ export async function confirmSignature({ token, now = new Date() }: { token: str
 
   const changed = await retryOnBusy(() => db.$transaction(async (tx) => {
     await tx.confirmationToken.updateMany({ where: { tokenHash: hashToken(token), usedAt: null }, data: { usedAt: now } });
+    // The signature becomes what this link's request said, and nothing else.
     const updated = await tx.signature.updateMany({
       where: { id: signature.id, status: "unverified" },
-      data: { status, domainMatch, confirmedAt: now, countedAt: counts ? now : null },
+      data: { ...submission, status, domainMatch, confirmedAt: now, countedAt: counts ? now : null },
     });
     if (updated.count === 0) return false;
-    if (counts) await adjustCount(tx, { letterId: letter.id, country: signature.country, kind: signature.kind, delta: 1 });
+    if (counts) await adjustCount(tx, { letterId: letter.id, country: submission.country, kind: submission.kind, delta: 1 });
     if (reviewEmail) await enqueueEmail(tx, reviewEmail);
     return true;
   }));

@@ -14,7 +14,7 @@ import { hashIp, signingFlags } from "../moderation/signing-flags";
 import type { SignatureInput } from "../validation/signature";
 import { canonicalEmail } from "./canonical-email";
 import { addSignature, type NewSignature } from "./signing-batch";
-import { findSignatureByEmail, insertConfirmationTokens, updateUnverifiedSignature } from "./signing-sql";
+import { findSignatureByEmail, holdUnverifiedSignature, insertConfirmationTokens } from "./signing-sql";
 import { createToken } from "./tokens";
 
 export type SignOutcome = "created" | "resent" | "already_signed";
@@ -23,7 +23,10 @@ export type SignOutcome = "created" | "resent" | "already_signed";
  * Records a signature request and queues the email that answers it. The caller shows
  * the same thing whatever the outcome, so no one can learn who has signed:
  * - a new address gets a pending signature and a confirmation link;
- * - an address that has not confirmed yet gets a fresh link (its details updated);
+ * - an address that has not confirmed yet gets a fresh link that carries this request's
+ *   details: the signature is changed only by confirming a link, and then to that
+ *   link's details, so a stranger who knows the address cannot rewrite what its owner
+ *   confirms;
  * - an address that has confirmed gets an "already signed" email, and nothing counts.
  */
 export async function signLetter({ slug, input, ip }: { slug: string; input: SignatureInput; ip?: string }): Promise<SignOutcome> {
@@ -106,9 +109,10 @@ async function signAgain(letter: PublicLetter, signature: NewSignature): Promise
   const updated = await retryOnBusy(() =>
     db.$transaction(async (tx) => {
       const { letterId, details } = signature;
+      if (!(await holdUnverifiedSignature(tx, { id: existing.id, now }))) return false;
       const [flags] = await signingFlags(tx, [{ letterId, ...details }], now);
-      if (!(await updateUnverifiedSignature(tx, { id: existing.id, details: { ...details, flags }, now }))) return false;
-      await insertConfirmationTokens(tx, [{ signatureId: existing.id, tokenHash: signature.tokenHash, expiresAt: signature.expiresAt }], now);
+      const token = { signatureId: existing.id, tokenHash: signature.tokenHash, expiresAt: signature.expiresAt, details: { ...details, flags } };
+      await insertConfirmationTokens(tx, [token], now);
       await enqueueEmail(tx, signature.email, now);
       return true;
     }),

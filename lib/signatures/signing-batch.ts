@@ -8,7 +8,7 @@ import { processMemory } from "../memory/process-memory";
 import { effectiveStatus } from "../letters/effective-status";
 import { signingFlags } from "../moderation/signing-flags";
 import { Prisma } from "../generated/prisma/client";
-import { insertConfirmationTokens, type SignerDetails } from "./signing-sql";
+import { insertConfirmationTokens, submissionJson, type SignerDetails } from "./signing-sql";
 
 // New signatures are written in batches (group commit). A viral letter's signers arrive
 // together: while one transaction is being written the next requests queue, and the
@@ -143,7 +143,7 @@ async function insertTableByTable(tx: Queryable, rows: Row[], now: Date): Promis
   const created = new Set(inserted.map((row) => row.id));
   const written = rows.filter((row) => created.has(row.id));
   if (written.length === 0) return created;
-  const tokens = written.map(({ item, id }) => ({ signatureId: id, tokenHash: item.tokenHash, expiresAt: item.expiresAt }));
+  const tokens = written.map(({ item, id, flags }) => ({ signatureId: id, tokenHash: item.tokenHash, expiresAt: item.expiresAt, details: { ...item.details, flags } }));
   await insertConfirmationTokens(tx, tokens, now);
   await enqueueEmails(tx, written.map(({ item }) => item.email), now);
   return created;
@@ -162,11 +162,14 @@ async function insertAllAtOnce(tx: Queryable, rows: Row[], now: Date): Promise<S
       ON CONFLICT ("letterId", "emailCanonical") DO NOTHING
       RETURNING "id"
     ), "tokens" AS (
-      INSERT INTO "ConfirmationToken" ("id", "tokenHash", "signatureId", "expiresAt", "createdAt")
-      SELECT t."id", t."tokenHash", t."signatureId", t."expiresAt", ${at}
+      INSERT INTO "ConfirmationToken" ("id", "tokenHash", "signatureId", "expiresAt", "createdAt", "details")
+      SELECT t."id", t."tokenHash", t."signatureId", t."expiresAt", ${at}, t."details"
       FROM (VALUES ${Prisma.join(
-        rows.map(({ item, id }) => Prisma.sql`(${newId(now.getTime())}, ${item.tokenHash}, ${id}, ${item.expiresAt}::timestamp(3))`),
-      )}) AS t ("id", "tokenHash", "signatureId", "expiresAt")
+        rows.map(
+          ({ item, id, flags }) =>
+            Prisma.sql`(${newId(now.getTime())}, ${item.tokenHash}, ${id}, ${item.expiresAt}::timestamp(3), ${submissionJson({ ...item.details, flags })})`,
+        ),
+      )}) AS t ("id", "tokenHash", "signatureId", "expiresAt", "details")
       WHERE t."signatureId" IN (SELECT "id" FROM "signatures")
     ), "emails" AS (
       INSERT INTO "OutboxEmail" ("id", "template", "to", "subject", "html", "text", "status", "attempts", "nextAttemptAt", "createdAt")

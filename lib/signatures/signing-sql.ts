@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import { Prisma } from "../generated/prisma/client";
 import { newId } from "../ids";
 
@@ -38,29 +39,48 @@ export interface SignerDetails {
   flags: string;
 }
 
-/** New details for a signature still unverified; false when it is not (confirmed meanwhile). */
-export async function updateUnverifiedSignature(
-  db: Queryable,
-  { id, details, now }: { id: string; details: SignerDetails; now: Date },
-): Promise<boolean> {
-  const d = details;
-  const changed = await db.$executeRaw`
-    UPDATE "Signature" SET "kind" = ${d.kind}, "name" = ${d.name}, "email" = ${d.email}, "emailDomain" = ${d.emailDomain},
-      "country" = ${d.country}, "title" = ${d.title}, "affiliation" = ${d.affiliation},
-      "organizationName" = ${d.organizationName}, "website" = ${d.website}, "comment" = ${d.comment},
-      "listPublicly" = ${d.listPublicly}, "flags" = ${d.flags}, "ipHash" = ${d.ipHash}, "consentAt" = ${d.consentAt},
-      "updatedAt" = ${now}
-    WHERE "id" = ${id} AND "status" = 'unverified'`;
+/**
+ * Keeps an unverified signature as it is while a new link is made for it (a no-op
+ * write that takes the row's lock); false when it was confirmed or removed meanwhile.
+ */
+export async function holdUnverifiedSignature(db: Queryable, { id, now }: { id: string; now: Date }): Promise<boolean> {
+  const changed = await db.$executeRaw`UPDATE "Signature" SET "updatedAt" = ${now} WHERE "id" = ${id} AND "status" = 'unverified'`;
   return changed > 0;
+}
+
+/** A request's details as its token keeps them; confirming reads them back with parseSubmission. */
+export const submissionJson = (details: SignerDetails): string => JSON.stringify(details);
+
+const submissionSchema = z.object({
+  kind: z.enum(["individual", "organization"]),
+  name: z.string(),
+  email: z.string(),
+  emailDomain: z.string(),
+  country: z.string(),
+  title: z.string().nullable(),
+  affiliation: z.string().nullable(),
+  organizationName: z.string().nullable(),
+  website: z.string().nullable(),
+  comment: z.string().nullable(),
+  listPublicly: z.boolean(),
+  consentAt: z.coerce.date(),
+  ipHash: z.string().nullable(),
+  flags: z.string(),
+});
+
+export function parseSubmission(json: string): SignerDetails {
+  return submissionSchema.parse(JSON.parse(json));
 }
 
 export async function insertConfirmationTokens(
   db: Queryable,
-  tokens: { signatureId: string; tokenHash: string; expiresAt: Date }[],
+  tokens: { signatureId: string; tokenHash: string; expiresAt: Date; details: SignerDetails }[],
   now: Date,
 ): Promise<void> {
   if (tokens.length === 0) return;
   await db.$executeRaw`
-    INSERT INTO "ConfirmationToken" ("id", "tokenHash", "signatureId", "expiresAt", "createdAt")
-    VALUES ${Prisma.join(tokens.map((t) => Prisma.sql`(${newId(now.getTime())}, ${t.tokenHash}, ${t.signatureId}, ${t.expiresAt}, ${now})`))}`;
+    INSERT INTO "ConfirmationToken" ("id", "tokenHash", "signatureId", "expiresAt", "createdAt", "details")
+    VALUES ${Prisma.join(
+      tokens.map((t) => Prisma.sql`(${newId(now.getTime())}, ${t.tokenHash}, ${t.signatureId}, ${t.expiresAt}, ${now}, ${submissionJson(t.details)})`),
+    )}`;
 }

@@ -86,6 +86,39 @@ describe("confirmSignature: an individual", () => {
   });
 });
 
+describe("a second request for the same address before confirmation", () => {
+  it("cannot change what the first link confirms: each link publishes its own request's details", async () => {
+    const letter = await createLetter();
+    const email = `owner-${unique()}@example.org`;
+    const owner = individual({ email, name: "Ada Owner", country: "FR", affiliation: "Example University", listPublicly: true });
+    const stranger = individual({ email, name: "Not The Owner", country: "DE", affiliation: "Somewhere Else", comment: "planted", listPublicly: true });
+    const ownersLink = await sign(letter, owner);
+    const strangersLink = await sign(letter, stranger);
+    expect(strangersLink).not.toBe(ownersLink);
+
+    // Each link's page shows its own request's details before the button.
+    expect((await findConfirmation({ token: ownersLink })).submission).toMatchObject({ name: "Ada Owner", country: "FR", affiliation: "Example University" });
+    expect((await findConfirmation({ token: strangersLink })).submission).toMatchObject({ name: "Not The Owner", country: "DE", comment: "planted" });
+
+    await confirmSignature({ token: ownersLink });
+    expect(await signatureOf(letter)).toMatchObject({ status: "counted", name: "Ada Owner", country: "FR", affiliation: "Example University", comment: null });
+    expect((await countsOf(letter)).countries).toEqual([{ country: "FR", name: "France", total: 1, individuals: 1, organizations: 0 }]);
+    // The other link now only says it is done, and changes nothing.
+    expect(await confirmSignature({ token: strangersLink })).toMatchObject({ result: "already_confirmed" });
+    expect(await signatureOf(letter)).toMatchObject({ name: "Ada Owner", country: "FR" });
+  });
+
+  it("confirming the later link publishes the later details, kind included, and counts them", async () => {
+    const letter = await createLetter();
+    const email = `switch-${unique()}@example.org`;
+    await sign(letter, individual({ email, name: "First Try", country: "FR" }));
+    const later = await sign(letter, individual({ email, name: "Second Try", country: "BE", listPublicly: false }));
+    await confirmSignature({ token: later });
+    expect(await signatureOf(letter)).toMatchObject({ status: "counted", name: "Second Try", country: "BE", listPublicly: false });
+    expect((await countsOf(letter)).countries).toEqual([{ country: "BE", name: "Belgium", total: 1, individuals: 1, organizations: 0 }]);
+  });
+});
+
 describe("findConfirmation (what the GET page uses)", () => {
   it("changes nothing: the signature stays unverified and nothing is counted", async () => {
     const letter = await createLetter();

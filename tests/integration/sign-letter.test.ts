@@ -107,7 +107,7 @@ describe("signLetter: rows written as SQL", () => {
 });
 
 describe("signLetter: the same person again", () => {
-  it("before confirmation resends a fresh link and keeps one row with the newer details", async () => {
+  it("before confirmation sends a fresh link that carries the new details, and leaves the row as the first request made it", async () => {
     const letter = await createLetter();
     const id = unique();
     const first = individual({ email: `signer-${id}@example.org`, name: "First Name", country: "FR" });
@@ -119,10 +119,15 @@ describe("signLetter: the same person again", () => {
     const { signatures, tokens } = await rowsFor(letter.id);
     expect(signatures).toHaveLength(1);
     expect(signatures[0]).toMatchObject({
-      status: "unverified", name: "Second Name", country: "BE", listPublicly: false,
-      email: again.email, emailCanonical: `signer-${id}@example.org`,
+      status: "unverified", name: "First Name", country: "FR", listPublicly: true,
+      email: first.email, emailCanonical: `signer-${id}@example.org`,
     });
     expect(tokens).toHaveLength(2);
+    const detailsOf = (token: { details: string | null }) => JSON.parse(token.details!);
+    expect(tokens.map(detailsOf).map((d) => [d.name, d.country, d.listPublicly, d.email]).sort()).toEqual([
+      ["First Name", "FR", true, first.email],
+      ["Second Name", "BE", false, again.email],
+    ]);
 
     const firstToken = await latestConfirmToken(first.email);
     const secondToken = await latestConfirmToken(again.email);

@@ -5,7 +5,9 @@ import { NoticeCard } from "@/components/notice-card";
 import { ShareLinks } from "@/components/share-links";
 import { appUrl } from "@/lib/app-url";
 import { expectedError } from "@/lib/http/app-error";
+import { countryName } from "@/lib/countries";
 import { findConfirmation } from "@/lib/signatures/confirm-signature";
+import type { SignerDetails } from "@/lib/signatures/signing-sql";
 import { effectiveStatus } from "@/lib/letters/effective-status";
 import { confirmSignatureAction } from "./actions";
 
@@ -28,7 +30,7 @@ export default async function VerifyPage({ params, searchParams }: Props) {
     if (expected?.code === "database_unavailable") return <TryAgain message={expected.message} />;
     throw error;
   }
-  const { signature } = confirmation;
+  const { signature, submission } = confirmation;
   const { letter } = signature;
 
   if (confirmation.done) {
@@ -74,16 +76,18 @@ export default async function VerifyPage({ params, searchParams }: Props) {
       ) : (
         <>
           <p>
-            {signature.kind === "organization" ? (
+            {submission.kind === "organization" ? (
               <>
-                You are about to sign <strong>{letter.title}</strong> on behalf of <strong>{signature.organizationName}</strong>.
+                You are about to sign <strong>{letter.title}</strong> on behalf of <strong>{submission.organizationName}</strong>.
               </>
             ) : (
               <>
                 You are about to sign <strong>{letter.title}</strong>.
               </>
-            )}
+            )}{" "}
+            Check what will be published:
           </p>
+          <SubmissionSummary submission={submission} />
           {problem === "database_unavailable" ? (
             <p role="alert" className="rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-800">
               Your signature could not be confirmed just now: our database was not answering. Please press the button again in a few seconds.
@@ -97,10 +101,50 @@ export default async function VerifyPage({ params, searchParams }: Props) {
               Confirm my signature
             </button>
           </form>
-          <p className="text-sm text-stone-600">If you did not ask to sign, close this page: nothing will be counted.</p>
+          <p className="text-sm text-stone-600">
+            If you did not ask to sign, or these are not your details, close this page: nothing will be counted. If
+            someone else filled in the form with your address, sign again yourself and confirm the link that shows your
+            own details.
+          </p>
         </>
       )}
     </NoticeCard>
+  );
+}
+
+/** Exactly what confirming publishes: the details of the request that made this link. */
+function SubmissionSummary({ submission }: { submission: SignerDetails }) {
+  const organization = submission.kind === "organization";
+  const rows: [string, string][] = [
+    ...(organization
+      ? ([
+          ["Organisation", submission.organizationName ?? ""],
+          ["Website", submission.website ?? ""],
+          ["Contact (not published)", submission.name],
+        ] as [string, string][])
+      : ([["Name", submission.name]] as [string, string][])),
+    ...(!organization && submission.title ? ([["Title", submission.title]] as [string, string][]) : []),
+    ...(!organization && submission.affiliation ? ([["Organisation", submission.affiliation]] as [string, string][]) : []),
+    ["Country", countryName(submission.country)],
+    [
+      "In the public list",
+      submission.listPublicly
+        ? organization
+          ? "Yes: the organisation's name is shown among the signatories"
+          : "Yes: your name is shown among the signatories"
+        : "No: counted, but not listed by name",
+    ],
+    ...(submission.comment ? ([["Comment (seen by moderators)", submission.comment]] as [string, string][]) : []),
+  ];
+  return (
+    <dl data-testid="submission" className="divide-y divide-stone-200 rounded-lg border border-stone-200 text-sm">
+      {rows.map(([term, value]) => (
+        <div key={term} className="grid gap-1 px-3 py-2 sm:grid-cols-[12rem_1fr]">
+          <dt className="font-medium text-stone-700">{term}</dt>
+          <dd className="break-words text-stone-900">{value}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }
 

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ConfirmationToken" ADD COLUMN "details" TEXT;
+
