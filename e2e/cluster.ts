@@ -72,6 +72,9 @@ export async function startCluster({ now, later = [], env = {} }: { now: string[
       EMAIL_FROM: "Open Letters <letters@letters.test>",
       OUTBOX_RETRY_BASE_MS: "500",
       ADMIN_EMAILS: CLUSTER_ADMIN_EMAIL,
+      // nginx, and the tests standing in for a proxy, are on loopback: their
+      // X-Forwarded-For is believed, as README's Scaling out section says to configure.
+      TRUSTED_PROXIES: "loopback",
       ...env,
     };
     const processes: Record<string, AppProcess> = {};
@@ -109,7 +112,7 @@ async function startAppProcess({ name, port, env, directory, started }: {
   if (prepared !== 0) throw new Error(`process ${name}: scripts/prepare.ts exited with ${prepared}:\n${tail()}`);
 
   // Its own process group, so that stopping it stops whatever next start runs under it.
-  const next = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port)], {
+  const next = spawn(process.execPath, [path.join(root, "scripts/server.mjs")], {
     cwd: root,
     env: processEnv,
     stdio: ["ignore", out, out],

@@ -20,7 +20,7 @@ test.beforeAll(async () => {
   server = await startScratchPostgresql();
   await migrate(server.url, { withSeed: true });
   const root = path.resolve(import.meta.dirname, "..");
-  app = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(PORT)], {
+  app = spawn(process.execPath, [path.join(root, "scripts/server.mjs")], {
     cwd: root,
     stdio: "ignore",
     env: {

@@ -25,13 +25,16 @@ const env = {
   OUTBOX_RETRY_BASE_MS: "500",
   SIGN_RATE_LIMIT_PER_MINUTE: "1000",
   ADMIN_EMAILS: "admin@letters.test",
+  // The tests stand in for a proxy on loopback: X-Forwarded-For from there is believed,
+  // so that each test can sign and sign in from an address of its own.
+  TRUSTED_PROXIES: "loopback",
 };
 Object.assign(process.env, env);
 await migrate(env.DATABASE_URL, { withSeed: true });
 console.log(`e2e app on ${E2E_DATABASE_KIND} (${E2E_DATABASE_KIND === "sqlite" ? E2E_DATABASE_URL : new URL(E2E_DATABASE_URL).pathname.slice(1)})`);
 
 const root = path.resolve(import.meta.dirname, "..");
-const next = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(APP_PORT)], {
+const next = spawn(process.execPath, [path.join(root, "scripts/server.mjs")], {
   cwd: root,
   env,
   stdio: "inherit",

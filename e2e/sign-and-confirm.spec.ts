@@ -93,6 +93,10 @@ test("unknown and expired links get clear pages with 404 and 410", async ({ page
 
   const malformed = await request.get("/verify/short");
   expect(malformed.status()).toBe(404);
+  // A broken percent-escape is an unknown link too, not a server error.
+  const badEscape = await page.goto("/verify/%ZZ");
+  expect(badEscape?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "This link is not valid" })).toBeVisible();
 
   const letter = createLetter();
   const email = uniqueEmail("late");

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { resolveDatabaseUrl } from "./database-url";
+import { parseTrustedProxies } from "./http/trusted-proxies.mjs";
 
 // Configuration, read once and validated with zod. A bad value stops the app with a
 // message naming the variable (see ../shared/DESIGN.md, "Configuration").
@@ -34,6 +35,18 @@ export const envSchema = z.object({
   // The address to listen on; unset, every interface. Behind a load balancer on the same
   // machine, 127.0.0.1 keeps clients from reaching a process (and its X-Forwarded-For) directly.
   HOST: optional(z.string().regex(/^[A-Za-z0-9.:[\]-]+$/, { message: "must be an address such as 127.0.0.1 or ::1" })),
+  // Which proxies' X-Forwarded-For to believe (scripts/server.mjs): unset, none.
+  TRUSTED_PROXIES: optional(
+    z.string().superRefine((value, context) => {
+      try {
+        parseTrustedProxies(value);
+      } catch (error) {
+        context.addIssue({ code: "custom", message: (error as Error).message });
+      }
+    }),
+  ),
+  // The local mailbox page (/dev/mail) outside development: "on" opens it, to loopback clients only.
+  LOCAL_MAILBOX: optional(z.enum(["on", "off"], { message: 'must be "on" or "off"' })),
   PORT: z.coerce
     .number({ message: "must be a port number" })
     .int("must be a whole number")
@@ -103,8 +116,13 @@ export function usesLocalMailbox(env: Env = getEnv()): boolean {
   return !env.RESEND_API_KEY;
 }
 
-/** The development mailbox is served only for a local install: no Resend key, loopback APP_URL. */
-export function devMailboxEnabled(env: Env = getEnv()): boolean {
-  const host = new URL(env.APP_URL).hostname;
-  return usesLocalMailbox(env) && ["localhost", "127.0.0.1", "[::1]"].includes(host);
+/**
+ * The local mailbox page (/dev/mail) shows every message the app would have sent,
+ * confirmation and sign-in links included, so it is open only when no Resend key is set,
+ * in development or with LOCAL_MAILBOX=on, and then only to a client on this machine
+ * (by the connection's address, see lib/http/client-address.ts).
+ */
+export function devMailboxEnabled(clientIsLoopback: boolean, env: Env = getEnv()): boolean {
+  const wanted = env.LOCAL_MAILBOX === "on" || (env.NODE_ENV === "development" && env.LOCAL_MAILBOX !== "off");
+  return usesLocalMailbox(env) && wanted && clientIsLoopback;
 }

@@ -15,10 +15,11 @@ await migrate(env.DATABASE_URL, { withSeed: true });
 const dev = process.argv.includes("--dev");
 if (!dev) buildIfNeeded();
 
-const next = spawn(path.join(root, "node_modules", ".bin", "next"), [dev ? "dev" : "start", "-p", String(env.PORT), ...(env.HOST ? ["-H", env.HOST] : [])], {
+// scripts/server.mjs: Next.js behind the layer that tells it each client's address.
+const next = spawn(process.execPath, [path.join(root, "scripts", "server.mjs"), ...(dev ? ["--dev"] : [])], {
   cwd: root,
   stdio: "inherit",
-  env: process.env,
+  env: { ...process.env, PORT: String(env.PORT), ...(env.HOST ? { HOST: env.HOST } : {}) },
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => next.kill(signal));
 next.on("exit", (code) => process.exit(code ?? 0));

@@ -100,13 +100,3 @@ function tooMany(rejection: unknown): unknown {
     { "Retry-After": String(seconds) },
   );
 }
-
-/**
- * The client's address as the nearest proxy reports it (the last X-Forwarded-For entry,
- * which that proxy appended; earlier entries are whatever the client claimed), else a
- * shared bucket. Without a proxy in front, the header is the client's word alone.
- */
-export function clientIp(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",").at(-1)?.trim();
-  return forwarded || headers.get("x-real-ip") || "unknown";
-}

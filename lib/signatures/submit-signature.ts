@@ -1,7 +1,8 @@
 import "server-only";
 import { canonicalEmail } from "./canonical-email";
 import { signLetter, type SignOutcome } from "./sign-letter";
-import { clientIp, limitSigning } from "../http/rate-limit";
+import { clientIp } from "../http/client-address";
+import { limitSigning } from "../http/rate-limit";
 import { signatureInputSchema } from "../validation/signature";
 
 /**

@@ -27,7 +27,7 @@ export async function startApps({ count, port, databaseUrl, dir, mail, profile }
   const children: ChildProcess[] = bases.map((base, i) => {
     const log = fs.openSync(path.join(dir, `server-${i + 1}.log`), "a");
     const profileFlags = profile ? ["--cpu-prof", `--cpu-prof-dir=${path.join(dir, `profile-${i + 1}`)}`] : [];
-    return spawn(process.execPath, [...profileFlags, path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port + i)], {
+    return spawn(process.execPath, [...profileFlags, path.join(root, "scripts/server.mjs")], {
       cwd: root,
       stdio: ["ignore", log, log],
       detached: true, // its own process group: Ctrl-C reaches the bench, which stops it in order

@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/http/trusted-proxies.mjs";
 import { startScratchPostgresql, type ScratchPostgresql } from "../support/scratch-postgresql";
 
 // PostgreSQL stopped while signers sign, for real: a server of this test's own is
@@ -38,7 +39,7 @@ function sign(): Promise<{ email: string; status: number; retryAfter: string | n
   const email = `down-${++n}-${Date.now()}@example.org`;
   const request = new Request(`http://letters.test/api/letters/${slug}/signatures`, {
     method: "POST",
-    headers: { "content-type": "application/json", "x-forwarded-for": `203.0.113.${n % 250}` },
+    headers: { "content-type": "application/json", [CLIENT_ADDRESS_HEADER]: `203.0.113.${n % 250}` },
     body: JSON.stringify({ kind: "individual", name: "Synthetic Signer", email, country: "NL", listPublicly: true, consent: true }),
   });
   return POST(request, { params: Promise.resolve({ slug }) }).then(async (response) => ({

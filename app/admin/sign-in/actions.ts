@@ -5,7 +5,8 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signIn } from "@/lib/auth/auth";
 import { AppError } from "@/lib/http/app-error";
-import { clientIp, consumeLimit } from "@/lib/http/rate-limit";
+import { clientIp } from "@/lib/http/client-address";
+import { consumeLimit } from "@/lib/http/rate-limit";
 
 export type SignInState = { error: string } | null;
 

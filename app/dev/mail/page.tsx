@@ -1,16 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { headers } from "next/headers";
 import { devMailboxEnabled } from "@/lib/env";
+import { isLoopbackClient } from "@/lib/http/client-address";
 import { listLocalMail } from "@/lib/email/list-local-mail";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Local mailbox", robots: { index: false } };
 
-// Mail kept locally when no Resend key is set. Served only for a local install (no
-// Resend key and a loopback APP_URL); anywhere else this page does not exist.
+// Mail kept locally when no Resend key is set. Served only in development or with
+// LOCAL_MAILBOX=on, and only to a client on this machine; anywhere else it does not exist.
 export default async function DevMailPage() {
-  if (!devMailboxEnabled()) notFound();
+  if (!devMailboxEnabled(isLoopbackClient(await headers()))) notFound();
   const mail = await listLocalMail();
   return (
     <div className="mx-auto max-w-5xl px-4 py-10 sm:px-6">

@@ -1,12 +1,14 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { headers } from "next/headers";
 import { devMailboxEnabled } from "@/lib/env";
+import { isLoopbackClient } from "@/lib/http/client-address";
 import { getLocalMail } from "@/lib/email/list-local-mail";
 
 export const dynamic = "force-dynamic";
 
 export default async function DevMailMessage({ params }: { params: Promise<{ id: string }> }) {
-  if (!devMailboxEnabled()) notFound();
+  if (!devMailboxEnabled(isLoopbackClient(await headers()))) notFound();
   const mail = await getLocalMail({ id: (await params).id });
   if (!mail) notFound();
   return (

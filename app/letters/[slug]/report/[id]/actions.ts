@@ -3,7 +3,8 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AppError } from "@/lib/http/app-error";
-import { clientIp, consumeLimit } from "@/lib/http/rate-limit";
+import { clientIp } from "@/lib/http/client-address";
+import { consumeLimit } from "@/lib/http/rate-limit";
 import { reportSignature } from "@/lib/moderation/report-signature";
 import { reportSchema } from "@/lib/validation/report";
 
