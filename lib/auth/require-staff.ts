@@ -1,24 +1,23 @@
 import "server-only";
 import { forbidden, redirect } from "next/navigation";
 import { auth } from "./auth";
-import { findRole } from "./find-role";
-import { can, type Permission, type Role } from "./roles";
+import { staffForSession, type Staff } from "./find-role";
+import { can, type Permission } from "./roles";
 import { AppError } from "../http/app-error";
 
-export interface Staff {
-  id: string;
-  email: string;
-  role: Role;
-}
+export type { Staff };
 
-/** The signed-in person with their current role (re-read on every call), or null. */
+/**
+ * The signed-in person with their current role (re-read on every call), or null. A
+ * session whose person has lost all access (disabled, or an address taken out of
+ * ADMIN_EMAILS) ends here, at its next request: every session of that person is deleted.
+ */
 export async function currentStaff(): Promise<Staff | null> {
   const session = await auth();
   const email = session?.user?.email;
   const id = (session?.user as { id?: string } | undefined)?.id;
   if (!email || !id) return null;
-  const role = await findRole(email);
-  return role ? { id, email, role } : null;
+  return staffForSession({ id, email });
 }
 
 /** For pages: sends strangers to sign in, and answers 403 to a role without the permission. */

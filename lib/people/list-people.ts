@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import { getEnv } from "../env";
+import { isRole } from "../auth/roles";
 
 export interface Person {
   id: string | null;
@@ -21,7 +22,9 @@ export async function listPeople(): Promise<Person[]> {
   });
   const emailOf = new Map(users.map((u) => [u.id, u.email]));
   const adminEmails = new Set(getEnv().ADMIN_EMAILS);
-  const people: Person[] = users.map((u) => ({
+  // An account without a role of its own (made at a first sign-in through ADMIN_EMAILS,
+  // since removed from it) has no access, and is not listed.
+  const people: Person[] = users.filter((u) => adminEmails.has(u.email) || isRole(u.role)).map((u) => ({
     id: u.id,
     email: u.email,
     role: adminEmails.has(u.email) ? "admin" : u.role,
