@@ -68,6 +68,9 @@ function limiter(name: string, points: number, durationS: number): RateLimiterAb
   return limiter;
 }
 
+/** Sign-in links asked for by one client: through the form or Auth.js's endpoint alike. */
+export const SIGN_IN_LIMIT = { points: 10, durationS: 15 * 60 };
+
 export async function limitSigning({ ip, letterSlug, emailCanonical }: { ip: string; letterSlug: string; emailCanonical: string }) {
   // Both at once: on PostgreSQL each is a round trip.
   await Promise.all([

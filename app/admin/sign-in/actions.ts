@@ -5,18 +5,19 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signIn } from "@/lib/auth/auth";
 import { AppError } from "@/lib/http/app-error";
+import { personEmailSchema } from "@/lib/validation/person";
 import { clientIp } from "@/lib/http/client-address";
-import { consumeLimit } from "@/lib/http/rate-limit";
+import { SIGN_IN_LIMIT, consumeLimit } from "@/lib/http/rate-limit";
 
 export type SignInState = { error: string } | null;
 
-const schema = z.object({ email: z.email({ message: "Enter a valid email address." }).max(254) });
+const schema = z.object({ email: personEmailSchema });
 
 export async function requestSignInLink(_previous: SignInState, form: FormData): Promise<SignInState> {
-  const parsed = schema.safeParse({ email: String(form.get("email") ?? "").trim().toLowerCase() });
+  const parsed = schema.safeParse({ email: String(form.get("email") ?? "") });
   if (!parsed.success) return { error: parsed.error.issues[0].message };
   try {
-    await consumeLimit("admin-sign-in", clientIp(await headers()), { points: 10, durationS: 15 * 60 });
+    await consumeLimit("admin-sign-in", clientIp(await headers()), SIGN_IN_LIMIT);
   } catch (error) {
     if (error instanceof AppError) return { error: error.message };
     throw error;
