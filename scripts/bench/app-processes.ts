@@ -1,4 +1,4 @@
-// N `next start` processes of the production build on one database, as an operator
+// N app processes (scripts/server.mjs, as `npm start` runs it) of the production build on one database, as an operator
 // would run them (each on its own port), with signing unthrottled. Stopped by cleanUp().
 import { execSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";

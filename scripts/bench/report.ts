@@ -32,7 +32,7 @@ export function printPass(pass: PassResult, options: Options) {
 export function printSideBySide(passes: PassResult[], options: Options) {
   heading(options, `of the same configuration (${passes.map((p) => `${p.label}: ${num(p.reference)}/s`).join(", ")})`);
   for (const pass of passes) {
-    const how = pass.processes === 1 ? "one `next start` process" : `${pass.processes} \`next start\` processes on one database, the load spread over them by autocannon (its connections take their URLs in turn; no proxy in between)`;
+    const how = pass.processes === 1 ? "one app process" : `${pass.processes} app processes on one database, the load spread over them by autocannon (its connections take their URLs in turn; no proxy in between)`;
     const load = `load average ${pass.loadAverage.before.map((n) => n.toFixed(1)).join(" ")} before, ${pass.loadAverage.after.map((n) => n.toFixed(1)).join(" ")} after`;
     console.log(`${pass.label}: ${how}; ${load}`);
   }
