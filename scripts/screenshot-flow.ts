@@ -1,4 +1,5 @@
-// Walks the signing flow in a browser against a local install (local mailbox) and
+// Walks the signing flow in a browser against a local install started with the local
+// mailbox open (LOCAL_MAILBOX=on npm start, or npm run dev) and
 // screenshots each step at phone and desktop widths.
 // Usage: node --import tsx scripts/screenshot-flow.ts [baseUrl] [outDir]
 import fs from "node:fs";
