@@ -7,6 +7,27 @@ const securityHeaders = [
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), interest-cohort=()" },
 ];
 
+// The site's Content-Security-Policy, one for every page. It carries no nonce: the letter
+// page is served from caches (the proxy's memory, nginx, a CDN), where a per-request nonce
+// would be stale on every copy but the first, and hashes of Next's inline scripts change
+// with every page's data. So inline scripts are allowed ('unsafe-inline'), as they would
+// have to be for any cached Next page. What the policy still stops: scripts, styles,
+// images, fonts, frames and connections from any other origin; plugins (object-src);
+// a <base> that sends relative URLs elsewhere; a form that posts anywhere but here;
+// and framing by any other site (the embed has a policy of its own: app/embed/[slug]).
+// Next's development server evaluates code (source maps, React's stack traces), so the
+// policy allows eval there and nowhere else.
+const contentSecurityPolicy = [
+  "default-src 'self'",
+  `script-src 'self' 'unsafe-inline'${process.env.NODE_ENV === "production" ? "" : " 'unsafe-eval'"}`,
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Next would hash every page it serves for an ETag, in JavaScript, on every request: a
@@ -33,7 +54,18 @@ const nextConfig: NextConfig = {
       { source: "/:path*", headers: securityHeaders },
       // Nothing but the embeddable widget may be framed by other sites. The widget's own
       // route sends "frame-ancestors *" in its CSP; embed.js is a script, never framed.
-      { source: "/((?!embed/|embed\\.js).*)", headers: [{ key: "X-Frame-Options", value: "DENY" }] },
+      // A header set here wins over the same header from a route handler, so the routes
+      // with a policy of their own (the widget, the badge under /api) are left out.
+      {
+        source: "/((?!embed/|embed\\.js|api/).*)",
+        headers: [
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Content-Security-Policy", value: contentSecurityPolicy },
+        ],
+      },
+      { source: "/api/:path*", headers: [{ key: "X-Frame-Options", value: "DENY" }] },
+      // GET / answers HTML or JSON by Accept (below), so a cache must keep them apart.
+      { source: "/", headers: [{ key: "Vary", value: "Accept" }] },
     ];
   },
   async rewrites() {
