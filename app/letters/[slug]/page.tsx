@@ -13,6 +13,7 @@ import { LetterBody } from "@/components/letter-body";
 import { LetterHeading } from "@/components/letter-heading";
 import { SignForm } from "@/components/sign-form";
 import { SignatoryList } from "@/components/signatory-list";
+import { StickyWhenItFits } from "@/components/sticky-when-it-fits";
 import { appUrl } from "@/lib/app-url";
 import { letterCounts } from "@/lib/counts/letter-counts";
 import { letterHistory } from "@/lib/counts/letter-history";
@@ -108,7 +109,7 @@ export default async function LetterPage({ params }: Props) {
           </section>
         </article>
 
-        <aside className="space-y-6 lg:sticky lg:top-6 lg:self-start" aria-label="Signatures">
+        <StickyWhenItFits className="space-y-6 lg:self-start lg:data-sticky:sticky lg:data-sticky:top-6" label="Signatures">
           <CountsCard counts={counts} goal={letter.goal} />
           <section id="sign" aria-labelledby="sign-heading" className="scroll-mt-6 rounded-xl border border-stone-200 bg-white p-5 shadow-sm">
             <h2 id="sign-heading" className="text-lg font-semibold text-stone-900">
@@ -126,7 +127,7 @@ export default async function LetterPage({ params }: Props) {
               </p>
             )}
           </section>
-        </aside>
+        </StickyWhenItFits>
       </div>
 
       <section aria-labelledby="countries-heading" className="mt-14">
