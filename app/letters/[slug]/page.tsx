@@ -12,6 +12,7 @@ import { WorldMap } from "@/components/world-map";
 import { LetterBody } from "@/components/letter-body";
 import { LetterHeading } from "@/components/letter-heading";
 import { SignForm } from "@/components/sign-form";
+import { SignatoryDownloads } from "@/components/signatory-downloads";
 import { SignatoryList } from "@/components/signatory-list";
 import { StickyWhenItFits } from "@/components/sticky-when-it-fits";
 import { appUrl } from "@/lib/app-url";
@@ -165,6 +166,7 @@ export default async function LetterPage({ params }: Props) {
           Signatories
         </h2>
         <p className="mt-1 text-sm text-stone-600">Confirmed signers who chose to be listed, in the order they signed.</p>
+        <SignatoryDownloads slug={letter.slug} />
         <div className="mt-6 space-y-10">
           <SignatoryList
             heading="Organisations"

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { SignatoryDownloads } from "@/components/signatory-downloads";
 import { SignatoryList } from "@/components/signatory-list";
 import { getPublicLetter } from "@/lib/letters/get-public-letter";
 import { isValidCursor, listPublicSignatures } from "@/lib/signatures/list-public-signatures";
@@ -32,6 +33,7 @@ export default async function SignatoriesPage({ params, searchParams }: Props) {
       </p>
       <h1 className="mt-3 text-2xl font-bold tracking-tight text-stone-900">Signatories</h1>
       <p className="mt-1 text-sm text-stone-600">Confirmed signers who chose to be listed, in the order they signed.</p>
+      <SignatoryDownloads slug={slug} kind={kind} />
       <div className="mt-6">
         <SignatoryList
           heading={heading}
