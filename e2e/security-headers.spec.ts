@@ -133,7 +133,7 @@ test.describe("Strict-Transport-Security", () => {
     const databaseUrl = `file:${path.join(E2E_DATA_DIR, `https-${PORT}.db`)}`;
     await migrate(databaseUrl, { withSeed: true });
     const root = path.resolve(import.meta.dirname, "..");
-    app = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(PORT)], {
+    app = spawn(process.execPath, [path.join(root, "scripts/server.mjs")], {
       cwd: root,
       stdio: "ignore",
       env: {
