@@ -163,6 +163,7 @@ async function recordOutcomes(outcomes: Outcome[], env: Env, at: Date): Promise<
     let nextAttemptAt: Date;
     let giveUp: boolean;
     let why = "";
+    let expired = false;
     if (mayHaveGone) {
       // The key's lifetime, not the attempts, bounds a batch that may have gone: it stays whole.
       const kept = keptUntil.get(row.batchKey)!;
@@ -172,14 +173,14 @@ async function recordOutcomes(outcomes: Outcome[], env: Env, at: Date): Promise<
     } else {
       nextAttemptAt = new Date(at.getTime() + retryDelayMs(row.attempts, env, { retryAfterMs: result.retryAfterMs }));
       const linkExpires = linkExpiresAt(row);
-      const expired = linkExpires !== null && nextAttemptAt >= linkExpires;
+      expired = linkExpires !== null && nextAttemptAt >= linkExpires;
       giveUp = !result.retryable || row.attempts >= env.OUTBOX_MAX_ATTEMPTS || expired;
       if (expired) why = " (not tried again: the link in it would have expired)";
     }
     console.warn(`[mail] ${row.template} message ${row.id}: attempt ${row.attempts} failed (${result.error})${giveUp ? ", giving up" : ""}`);
     // A failed message keeps its body while "send again" can use it: not once it may have
-    // arrived, nor once its link has expired (the sweep takes those out later).
-    const redact = giveUp && (mayHaveGone || (linkExpiresAt(row)?.getTime() ?? Infinity) <= at.getTime());
+    // arrived, nor when its link is about to expire.
+    const redact = giveUp && (mayHaveGone || expired);
     return [
       db.outboxEmail.update({
         where: { id: row.id },
