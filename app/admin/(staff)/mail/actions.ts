@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { ZodError } from "zod";
 import { requireStaff } from "@/lib/auth/require-staff";
 import { MAIL_PERMISSION } from "@/lib/email/mail-permission";
@@ -16,7 +15,7 @@ export async function sendAgainAction(_previous: SendAgainState, form: FormData)
     const actor = await requireStaff(MAIL_PERMISSION);
     const { id } = sendEmailAgainSchema.parse({ id: form.get("id") });
     await sendEmailAgain({ actor, id });
-    revalidatePath("/admin/mail");
+    // The page is not refreshed: the row stays, saying it is queued, until the next visit.
     return { ok: true, message: "Queued: it goes out within a few seconds." };
   } catch (error) {
     if (error instanceof ZodError) return { ok: false, error: error.issues[0].message };
