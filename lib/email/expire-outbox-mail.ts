@@ -27,7 +27,7 @@ export async function expireOutboxMail({
     " OR ",
   );
   const longest = Math.max(...SECRET_TEMPLATES.map((template) => linkLifetimeMs(template)!));
-  const sent = devMailboxEnabled(env)
+  const sent = devMailboxEnabled(true, env)
     ? Prisma.sql`OR ("status" = 'sent' AND (${expired}))`
     : everyRecentSent
       ? Prisma.sql`OR ("status" = 'sent' AND "nextAttemptAt" >= ${new Date(now.getTime() - longest)} AND "template" IN (${Prisma.join(SECRET_TEMPLATES)}))`

@@ -203,7 +203,7 @@ async function recordOutcomes(outcomes: Outcome[], env: Env, at: Date): Promise<
 function markDelivered(sent: { row: OutboxRow; providerId: string }[], env: Env, at: Date) {
   // The local mailbox page is where a developer reads a message: it keeps the body while the link works.
   const kept = (row: OutboxRow, providerId: string) =>
-    providerId.startsWith("local/") && devMailboxEnabled(env) && shownInLocalMailbox(row.template);
+    providerId.startsWith("local/") && devMailboxEnabled(true, env) && shownInLocalMailbox(row.template);
   const redacted = sent.flatMap(({ row, providerId }) => {
     if (kept(row, providerId)) return [];
     const body = redactEmail(row);

@@ -185,7 +185,7 @@ describe("secrets at rest in the outbox", () => {
   });
 
   it("in the local mailbox, keeps a delivered message readable until its link expires, then takes the secret out", async () => {
-    const local: Env = { ...env, RESEND_API_KEY: undefined, APP_URL: "http://localhost:3000" };
+    const local: Env = { ...env, RESEND_API_KEY: undefined, LOCAL_MAILBOX: "on" };
     vi.spyOn(console, "log").mockImplementation(() => {});
     const time = clock();
     const { id, secret } = await queue(time.now());
