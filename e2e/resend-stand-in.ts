@@ -6,7 +6,8 @@
 // answer to the next requests for an address. A batch (permissive validation) fails as
 // a whole on a failure rule of 429 or 5xx for any of its addresses, and refuses only
 // the message concerned for a 422. A delayed or lost answer is the answer to a request
-// handled on arrival (the messages went): the case an idempotency key is for.
+// handled on arrival (the messages went): the case an idempotency key is for. An outage
+// refuses every request until it ends; a refusal may carry Retry-After.
 //
 // Control endpoints (for tests): GET /__emails?to=  GET /__requests?to=
 // POST /__fail {"to","count","status"}   POST /__delay {"to","count","ms"}   POST /__drop {"to","count"}
@@ -34,7 +35,9 @@ export interface StandIn {
   requests: { to: string[]; status: number; idempotencyKey: string | null; batch?: number; lost?: true }[];
   /** How many batch requests arrived. */
   batches(): number;
-  failNext(to: string, count: number, status?: number): void;
+  failNext(to: string, count: number, status?: number, options?: { retryAfterSeconds?: number }): void;
+  /** Refuses every request with `status` (and Retry-After, when given) until called with null. */
+  outage(rule: { status: number; retryAfterSeconds?: number } | null): void;
   /** Handles the next requests for `to` at once but answers them `ms` later. */
   delayNext(to: string, count: number, ms: number): void;
   /** Handles the next requests for `to` and closes the connection without an answer. */
@@ -43,19 +46,25 @@ export interface StandIn {
 }
 
 type Message = { from?: string; to?: string | string[]; subject?: string; html?: string; text?: string };
-type Answer = [status: number, body: unknown];
+type Answer = [status: number, body: unknown, headers?: Record<string, string>];
+type Failure = { status: number; retryAfterSeconds?: number };
 
 const recipientsOf = (message: Message): string[] => (Array.isArray(message.to) ? message.to : message.to ? [message.to] : []);
 const invalidity = (message: Message): string | null =>
   !message.from || recipientsOf(message).length === 0 || !message.subject ? "from, to and subject are required" : null;
-const providerFailure = (status: number): Answer => [status, { statusCode: status, name: "internal_server_error", message: "Stand-in failure" }];
+const providerFailure = ({ status, retryAfterSeconds }: Failure): Answer => [
+  status,
+  { statusCode: status, name: status === 429 ? "rate_limit_exceeded" : "internal_server_error", message: "Stand-in failure" },
+  retryAfterSeconds === undefined ? undefined : { "Retry-After": String(retryAfterSeconds) },
+];
 
 export function startResendStandIn({ port = 0, apiKey }: { port?: number; apiKey?: string } = {}): Promise<StandIn> {
   const emails: ReceivedEmail[] = [];
   const requests: StandIn["requests"] = [];
   /** Each key's first request (path and body) and the answer it got. */
   const answered = new Map<string, { request: string; answer: unknown }>();
-  const failures = new Map<string, { count: number; status: number }>();
+  const failures = new Map<string, { count: number } & Failure>();
+  let outage: Failure | null = null;
   const delays = new Map<string, { count: number; ms: number }>();
   const drops = new Map<string, { count: number }>();
   const timers = new Set<NodeJS.Timeout>();
@@ -88,8 +97,8 @@ export function startResendStandIn({ port = 0, apiKey }: { port?: number; apiKey
       req.on("data", (chunk) => (data += chunk));
       req.on("end", () => resolve(data));
     });
-    const send = (status: number, payload: unknown) => {
-      res.writeHead(status, { "Content-Type": "application/json" });
+    const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { "Content-Type": "application/json", ...headers });
       res.end(JSON.stringify(payload));
     };
     const to = url.searchParams.get("to")?.toLowerCase();
@@ -135,7 +144,7 @@ export function startResendStandIn({ port = 0, apiKey }: { port?: number; apiKey
     const delay = take(delays, recipients);
     const drop = take(drops, recipients);
     const first = requests.length;
-    const [status, answer] = url.pathname === "/emails/batch" ? answerBatch(messages, key, request) : answerOne(messages[0], key, request);
+    const [status, answer, headers] = url.pathname === "/emails/batch" ? answerBatch(messages, key, request) : answerOne(messages[0], key, request);
     if (delay) {
       await new Promise<void>((resolve) => {
         const timer = setTimeout(() => {
@@ -149,17 +158,17 @@ export function startResendStandIn({ port = 0, apiKey }: { port?: number; apiKey
       for (const entry of requests.slice(first)) entry.lost = true;
       return req.socket.destroy();
     }
-    return send(status, answer);
+    return send(status, answer, headers);
   });
 
   function answerOne(message: Message, key: string | null, request: string): Answer {
     const recipients = recipientsOf(message);
-    const answer = (status: number, body: unknown): Answer => {
+    const answer = (status: number, body: unknown, headers?: Record<string, string>): Answer => {
       requests.push({ to: recipients, status, idempotencyKey: key });
-      return [status, body];
+      return [status, body, headers];
     };
-    const failure = take(failures, recipients);
-    if (failure) return answer(...providerFailure(failure.status));
+    const failure = outage ?? take(failures, recipients);
+    if (failure) return answer(...providerFailure(failure));
     const invalid = invalidity(message);
     if (invalid) return answer(422, { statusCode: 422, name: "validation_error", message: invalid });
     const repeated = replay(key, request);
@@ -177,10 +186,10 @@ export function startResendStandIn({ port = 0, apiKey }: { port?: number; apiKey
     };
     // An outage (429, 5xx) refuses the whole request; a 422 rule refuses one message.
     const rules = messages.map((m) => take(failures, recipientsOf(m)));
-    const outage = rules.find((rule) => rule && rule.status !== 422);
-    if (outage) {
-      recordAll(outage.status);
-      return providerFailure(outage.status);
+    const refusal = outage ?? rules.find((rule) => rule && rule.status !== 422);
+    if (refusal) {
+      recordAll(refusal.status);
+      return providerFailure(refusal);
     }
     const repeated = replay(key, request);
     if (repeated) {
@@ -223,7 +232,8 @@ export function startResendStandIn({ port = 0, apiKey }: { port?: number; apiKey
         emails,
         requests,
         batches: () => batchCount,
-        failNext: (to, count, status = 500) => failures.set(to.toLowerCase(), { count, status }),
+        failNext: (to, count, status = 500, { retryAfterSeconds } = {}) => failures.set(to.toLowerCase(), { count, status, retryAfterSeconds }),
+        outage: (rule) => (outage = rule),
         delayNext: (to, count, ms) => delays.set(to.toLowerCase(), { count, ms }),
         dropNext: (to, count) => drops.set(to.toLowerCase(), { count }),
         close: () => {

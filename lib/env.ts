@@ -63,8 +63,10 @@ export const envSchema = z.object({
       message: 'must be an address such as letters@example.org or "Open Letters <letters@example.org>"',
     })
     .default("Open Letters <letters@localhost>"),
+  // Doubling from 2 s to 30 min, jittered: 80 attempts span 26 to 35 hours (lib/email/retry-schedule.ts).
   OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(10).default(2000),
-  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+  OUTBOX_RETRY_MAX_DELAY_MS: z.coerce.number().int().min(10).default(30 * 60 * 1000),
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(80),
   SIGN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 })

@@ -16,8 +16,11 @@ export interface OutgoingEmail {
 
 export type DeliveryResult =
   | { ok: true; providerId: string }
-  /** `answerLost`: no answer came (a timeout, a dropped connection), so the message may have gone. */
-  | { ok: false; retryable: boolean; answerLost: boolean; error: string };
+  /**
+   * `answerLost`: no answer came (a timeout, a dropped connection), so the message may have
+   * gone. `retryAfterMs`: how long the provider asked to be left alone (Retry-After).
+   */
+  | { ok: false; retryable: boolean; answerLost: boolean; error: string; retryAfterMs?: number };
 
 export const SEND_TIMEOUT_MS = 10_000;
 
@@ -26,16 +29,21 @@ export const RESEND_BATCH_MAX = 100;
 /** How often a batch whose answer was lost is asked again, with the same key, before deliverBatch gives up for now. */
 export const AMBIGUOUS_BATCH_TRIES = 3;
 
-export async function deliverEmail(email: OutgoingEmail, env: Env, resend?: Resend): Promise<DeliveryResult> {
+/** Hands one message to the provider, under `idempotencyKey` (by default `outbox/<id>`). */
+export async function deliverEmail(
+  email: OutgoingEmail,
+  env: Env,
+  { resend, idempotencyKey = `outbox/${email.id}` }: { resend?: Resend; idempotencyKey?: string } = {},
+): Promise<DeliveryResult> {
   if (!env.RESEND_API_KEY) return deliverLocally(email);
   const client = resend ?? resendClient(env);
-  const { data, error } = await client.emails.send(
+  const { data, error, headers } = await client.emails.send(
     resendMessage(email, env),
     // The key makes a retry after a lost answer safe: Resend sends a key's message once.
-    { idempotencyKey: `outbox/${email.id}`, signal: AbortSignal.timeout(SEND_TIMEOUT_MS) } as never,
+    { idempotencyKey, signal: AbortSignal.timeout(SEND_TIMEOUT_MS) } as never,
   );
   if (data?.id) return { ok: true, providerId: data.id };
-  return failure(error);
+  return failure(error, isAmbiguous(error), headers);
 }
 
 /**
@@ -61,11 +69,12 @@ export async function deliverBatch(
   if (emails.length > RESEND_BATCH_MAX) throw new Error(`a Resend batch holds at most ${RESEND_BATCH_MAX} messages`);
   if (!env.RESEND_API_KEY) return emails.map(deliverLocally);
   if (emails.length === 0) return [];
-  if (emails.length === 1 && !idempotencyKey) return [await deliverEmail(emails[0], env, resend)];
+  if (emails.length === 1 && !idempotencyKey) return [await deliverEmail(emails[0], env, { resend })];
   const client = resend ?? resendClient(env);
   const payload = emails.map((email) => resendMessage(email, env));
   const key = idempotencyKey ?? batchKeyFor(emails.map((email) => email.id));
   let error: unknown = null;
+  let headers: Record<string, string> | null = null;
   let answerLost = false;
   for (let attempt = 1; attempt <= AMBIGUOUS_BATCH_TRIES; attempt++) {
     if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, Math.min(timeoutMs, 2_000)));
@@ -77,11 +86,12 @@ export async function deliverBatch(
     } as never);
     if (answer.data) return batchResults(emails.length, answer.data as { data: { id: string }[]; errors?: { index: number; message: string }[] });
     error = answer.error;
+    headers = answer.headers;
     // A refusal after an unanswered try says nothing about that try: the batch may have gone.
     answerLost ||= isAmbiguous(error);
     if (!isAmbiguous(error)) break;
   }
-  const result = failure(error, answerLost);
+  const result = failure(error, answerLost, headers);
   return emails.map(() => result);
 }
 
@@ -121,12 +131,21 @@ function statusOf(error: unknown): number | null {
   return (error as { statusCode?: number | null } | null)?.statusCode ?? null;
 }
 
-function failure(error: unknown, answerLost = isAmbiguous(error)): DeliveryResult {
+function failure(error: unknown, answerLost = isAmbiguous(error), headers?: Record<string, string> | null): DeliveryResult {
   const status = statusOf(error);
   // No answer (or one still in progress) may yet succeed; 429 and 5xx are the provider's trouble.
   const retryable = answerLost || status === 429 || (status !== null && status >= 500);
   const message = (error as { message?: string } | null)?.message ?? "no answer";
-  return { ok: false, retryable, answerLost, error: `${status ?? "network"}: ${message}` };
+  const retryAfterMs = retryAfter(headers?.["retry-after"]);
+  return { ok: false, retryable, answerLost, error: `${status ?? "network"}: ${message}`, ...(retryAfterMs !== null && { retryAfterMs }) };
+}
+
+/** Retry-After in seconds or as an HTTP date, in milliseconds from now. */
+function retryAfter(value: string | undefined, now = Date.now()): number | null {
+  if (!value) return null;
+  if (/^\d+$/.test(value.trim())) return Number(value) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, at - now);
 }
 
 function deliverLocally(email: OutgoingEmail): DeliveryResult {

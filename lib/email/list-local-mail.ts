@@ -13,11 +13,16 @@ export async function listLocalMail({ take = 100 }: { take?: number } = {}) {
 // Sign-in links open the moderation area: the local mailbox never shows them (a site
 // left on its default APP_URL would otherwise hand them to anyone); the operator
 // finds them in the server log.
-const SECRET_TEMPLATES = new Set(["admin-sign-in"]);
+const HIDDEN_TEMPLATES = new Set(["admin-sign-in"]);
 const REDACTED = "This message holds a sign-in link, so it is shown only in the server log.";
 
 export async function getLocalMail({ id }: { id: string }) {
   const mail = await db.outboxEmail.findUnique({ where: { id } });
-  if (!mail || !SECRET_TEMPLATES.has(mail.template)) return mail;
+  if (!mail || shownInLocalMailbox(mail.template)) return mail;
   return { ...mail, html: `<p>${REDACTED}</p>`, text: REDACTED };
+}
+
+/** Whether the local mailbox page shows this kind of message's body. */
+export function shownInLocalMailbox(template: string): boolean {
+  return !HIDDEN_TEMPLATES.has(template);
 }

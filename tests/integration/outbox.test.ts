@@ -70,6 +70,11 @@ function expectOncePerMessage(messages: { to: string }[], seen: { to: string[] }
   expect([...counts].filter(([, count]) => count !== 1)).toEqual([]);
 }
 
+function expectWaitBetween(at: Date, earliest: number, latest: number) {
+  expect(at.getTime()).toBeGreaterThanOrEqual(earliest);
+  expect(at.getTime()).toBeLessThanOrEqual(latest);
+}
+
 async function waitFor(what: string, done: () => boolean, timeoutMs = 15_000) {
   const deadline = Date.now() + timeoutMs;
   while (!done()) {
@@ -110,13 +115,13 @@ function startSender({ wait = false } = {}) {
 }
 
 describe("processOutbox with Resend (the stand-in)", () => {
-  it("delivers a message once, with the idempotency key outbox/<id>, and records the provider's id", async () => {
+  it("delivers a message once, with the idempotency key outbox/<id>@<time>, and records the provider's id", async () => {
     const { id, to } = await queue();
     expect(await processOutbox(env)).toBe(1);
 
     const [email] = received(to);
     expect(received(to)).toHaveLength(1);
-    expect(email).toMatchObject({ idempotencyKey: `outbox/${id}`, subject: "Confirm your signature: A test letter", from: env.EMAIL_FROM });
+    expect(email).toMatchObject({ idempotencyKey: expect.stringMatching(new RegExp(`^outbox/${id}@\\d+$`)), subject: "Confirm your signature: A test letter", from: env.EMAIL_FROM });
     expect(email.text).toContain("http://letters.test/verify/abc");
     expect(email.html).toContain("<a href=");
     const sent = await row(id);
@@ -128,32 +133,46 @@ describe("processOutbox with Resend (the stand-in)", () => {
     expect(received(to)).toHaveLength(1);
   });
 
-  it("retries a 500 with doubling backoff, and sends exactly one email when the provider recovers", async () => {
+  it("retries a 500 with doubling, jittered backoff, and sends exactly one email when the provider recovers", async () => {
     const time = clock();
     const { id, to } = await queue(time.now());
     standIn.failNext(to, 2, 500);
 
     await processOutbox(env, time.now);
     let state = await row(id);
-    expect(state).toMatchObject({ status: "pending", attempts: 1 });
+    expect(state).toMatchObject({ status: "pending", attempts: 1, batchKey: null });
     expect(state.lastError).toContain("500");
-    expect(state.nextAttemptAt.getTime()).toBe(time.at() + 1000);
+    expectWaitBetween(state.nextAttemptAt, time.at() + 750, time.at() + 1000);
 
     // not due yet: nothing happens
-    time.advance(999);
+    time.advance(749);
     expect(await processOutbox(env, time.now)).toBe(0);
 
-    time.advance(2);
+    time.advance(252);
     await processOutbox(env, time.now);
     state = await row(id);
     expect(state).toMatchObject({ status: "pending", attempts: 2 });
-    expect(state.nextAttemptAt.getTime()).toBe(time.at() + 2000);
+    expectWaitBetween(state.nextAttemptAt, time.at() + 1500, time.at() + 2000);
 
     time.advance(2001);
     await processOutbox(env, time.now);
     expect(await row(id)).toMatchObject({ status: "sent", attempts: 3, lastError: null });
     expect(requests(to).map((r) => r.status)).toEqual([500, 500, 200]);
-    expect(new Set(requests(to).map((r) => r.idempotencyKey))).toEqual(new Set([`outbox/${id}`]));
+    // Refused outright, nothing went: each hand-over has a key of its own, naming the message.
+    for (const { idempotencyKey } of requests(to)) expect(idempotencyKey).toMatch(new RegExp(`^outbox/${id}@\\d+$`));
+    expect(received(to)).toHaveLength(1);
+  });
+
+  it("waits as long as a 429's Retry-After asks", async () => {
+    const time = clock();
+    const { id, to } = await queue(time.now());
+    standIn.failNext(to, 1, 429, { retryAfterSeconds: 120 });
+    await processOutbox(env, time.now);
+    expect((await row(id)).nextAttemptAt.getTime()).toBe(time.at() + 120_000);
+    time.advance(119_000);
+    expect(await processOutbox(env, time.now)).toBe(0);
+    time.advance(1_000);
+    expect(await processOutbox(env, time.now)).toBe(1);
     expect(received(to)).toHaveLength(1);
   });
 
@@ -227,7 +246,7 @@ describe("processOutbox with Resend (the stand-in)", () => {
       const state = await row(id);
       expect(state).toMatchObject({ status: "pending", attempts: 1, providerId: null });
       expect(state.lastError).toBeTruthy();
-      expect(state.nextAttemptAt.getTime()).toBe(time.at() + 1000);
+      expectWaitBetween(state.nextAttemptAt, time.at() + 750, time.at() + 1000);
     },
     30_000,
   );
@@ -252,7 +271,7 @@ describe("processOutbox sends first attempts as Resend batches", () => {
     expect([...keys][0]).toMatch(/^outbox\/batch-/);
   });
 
-  it("hands back a batch refused with a 500; the retries go one by one under their own keys, each sent once", async () => {
+  it("hands back a batch refused with a 500; its messages go again together, as a new batch under a new key, each sent once", async () => {
     const time = clock();
     const a = await queue(time.now());
     const b = await queue(time.now());
@@ -266,15 +285,19 @@ describe("processOutbox sends first attempts as Resend batches", () => {
     }
     expect(received(b.to)).toHaveLength(0);
 
+    const firstKey = requests(a.to)[0].idempotencyKey;
     time.advance(1001);
     expect(await processOutbox(env, time.now)).toBe(2);
     for (const { id, to } of [a, b]) {
       expect(await row(id)).toMatchObject({ status: "sent", attempts: 2 });
       expect(received(to)).toHaveLength(1);
       expect(requests(to).map((r) => r.status)).toEqual([500, 200]);
-      expect(requests(to).at(-1)?.idempotencyKey).toBe(`outbox/${id}`);
-      expect(requests(to).at(-1)?.batch).toBeUndefined(); // sent alone
     }
+    const [retryA, retryB] = [requests(a.to).at(-1)!, requests(b.to).at(-1)!];
+    expect(retryA.batch).toBeDefined();
+    expect(retryB.batch).toBe(retryA.batch);
+    expect(retryA.idempotencyKey).toMatch(/^outbox\/batch-/);
+    expect(retryA.idempotencyKey).not.toBe(firstKey);
   });
 
   it("fails only the message Resend refuses with a 422, and sends the rest of the batch", async () => {
@@ -340,15 +363,18 @@ describe("each message is delivered once, whatever fails", () => {
     }
   });
 
-  it("does not ask again once Resend would have forgotten the key: a message whose answer is lost a day after it was queued fails", async () => {
+  it("does not ask again once Resend would have forgotten the key: a message whose answer has been lost since nearly a day fails, and is marked as one that may have arrived", async () => {
     const time = clock();
     const { id, to } = await queue(time.now());
-    await db.outboxEmail.update({ where: { id }, data: { createdAt: new Date(time.at() - 23 * 60 * 60 * 1000 + 500) } });
+    // Its answer was first lost under this key nearly 23 hours ago; it has been pending since.
+    const key = `outbox/${id}@${time.at() - 23 * 60 * 60 * 1000 + 500}`;
+    await db.outboxEmail.update({ where: { id }, data: { batchKey: key } });
     standIn.dropNext(to, 1);
 
     expect(await processOutbox(env, time.now)).toBe(1);
     const state = await row(id);
-    expect(state).toMatchObject({ status: "failed", attempts: 1, providerId: null });
+    expect(state).toMatchObject({ status: "failed", attempts: 1, providerId: null, batchKey: key });
+    expect(requests(to)[0].idempotencyKey).toBe(key);
     expect(state.lastError).toContain("forgets the key");
     time.advance(60 * 60 * 1000);
     expect(await processOutbox(env, time.now)).toBe(0);

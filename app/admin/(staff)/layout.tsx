@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { signOut } from "@/lib/auth/auth";
 import { can } from "@/lib/auth/roles";
 import { requireStaffPage } from "@/lib/auth/require-staff";
+import { MAIL_PERMISSION } from "@/lib/email/mail-permission";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: { default: "Moderation", template: "%s · Moderation" }, robots: { index: false } };
@@ -16,6 +17,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
     { href: "/admin/letters", label: "Letters" },
     ...(can(staff.role, "manage_people") ? [{ href: "/admin/people", label: "People" }] : []),
     ...(can(staff.role, "read_audit") ? [{ href: "/admin/audit", label: "Audit log" }] : []),
+    ...(can(staff.role, MAIL_PERMISSION) ? [{ href: "/admin/mail", label: "Mail" }] : []),
   ];
   return (
     <div className="mx-auto max-w-6xl px-4 py-6 sm:px-6">
