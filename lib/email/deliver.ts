@@ -154,7 +154,7 @@ function deliverLocally(email: OutgoingEmail): DeliveryResult {
     [
       `[mail] ${email.template} to ${email.to}: ${email.subject}`,
       ...[...new Set(links)].map((link) => `[mail]   ${link}`),
-      "[mail]   (kept in the local mailbox: open /dev/mail)",
+      "[mail]   (kept in the local mailbox: /dev/mail shows it under npm run dev or with LOCAL_MAILBOX=on)",
     ].join("\n"),
   );
   return { ok: true, providerId: `local/${email.id}` };
