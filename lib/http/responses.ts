@@ -12,11 +12,16 @@ export const CORS_HEADERS = {
   "Access-Control-Expose-Headers": "ETag, Retry-After",
 };
 
-/** CORS for a preflight only: the methods, headers and lifetime mean nothing elsewhere. */
+/**
+ * CORS for a preflight only: the methods, headers and lifetime mean nothing elsewhere.
+ * Other sites may read public data, and revalidate it by ETag; they may not send JSON
+ * (Content-Type is not allowed), so a page elsewhere cannot sign in its visitors' names
+ * from their browsers and their addresses. Servers, which need no CORS, still can.
+ */
 const PREFLIGHT_HEADERS = {
   ...CORS_HEADERS,
-  "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
-  "Access-Control-Allow-Headers": "Content-Type, If-None-Match",
+  "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
+  "Access-Control-Allow-Headers": "If-None-Match",
   "Access-Control-Max-Age": "86400",
 };
 
@@ -91,13 +96,20 @@ export function preflight(): Response {
   return new Response(null, { status: 204, headers: PREFLIGHT_HEADERS });
 }
 
-/** Wraps a route handler so that every failure becomes a contract-shaped error response. */
-export function route<Args extends unknown[]>(handler: (...args: Args) => Promise<Response>) {
+/**
+ * Wraps a route handler so that every failure becomes a contract-shaped error response.
+ * `cors: false` for a handler that changes something: its answers, errors included, are
+ * for this site's pages and for servers, and a page on another site may not read them.
+ */
+export function route<Args extends unknown[]>(handler: (...args: Args) => Promise<Response>, { cors = true } = {}) {
   return async (...args: Args): Promise<Response> => {
+    let response: Response;
     try {
-      return await handler(...args);
+      response = await handler(...args);
     } catch (error) {
-      return errorResponse(error);
+      response = errorResponse(error);
     }
+    if (!cors) for (const name of Object.keys(CORS_HEADERS)) response.headers.delete(name);
+    return response;
   };
 }

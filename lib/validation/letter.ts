@@ -22,6 +22,11 @@ const line = (label: string, max: number, required = true) =>
     .max(max, `${label} must be at most ${max} characters.`)
     .refine((v) => !hasControlCharacters(v), `${label} contains characters that are not allowed.`);
 
+const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Whether `value` could be a letter's address at all: public routes answer 404 to anything else without a query. */
+export const isSlug = (value: string) => value.length >= SLUG_MIN && value.length <= SLUG_MAX && SLUG_PATTERN.test(value);
+
 const blankToNull = (v: unknown) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? null : v);
 
 export const letterInputSchema = z
@@ -32,7 +37,7 @@ export const letterInputSchema = z
       .trim()
       .min(SLUG_MIN, `Address must be at least ${SLUG_MIN} characters.`)
       .max(SLUG_MAX, `Address must be at most ${SLUG_MAX} characters.`)
-      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and single hyphens, like stop-the-backdoor."),
+      .regex(SLUG_PATTERN, "Use lowercase letters, digits and single hyphens, like stop-the-backdoor."),
     summary: line("Summary", SUMMARY_MAX),
     body: z
       .string({ message: "Text is required." })

@@ -119,8 +119,12 @@ describe("signatureInputSchema: field errors", () => {
     expect(errors.organizationName).toEqual(["Organisation name cannot contain a web address."]);
   });
 
-  it.each(["Ada\u0000", "Ada\u0007Lovelace", "Ada \u202Eecalevol"])("rejects a name with control characters: %j", (name) => {
-    expect(errorsFor({ ...individual, name }).name).toEqual(["Name contains characters that are not allowed."]);
+  it.each([
+    ["Ada\u0000", "a control character (U+0000)"],
+    ["Ada\u0007Lovelace", "a control character (U+0007)"],
+    ["Ada\u2028Lovelace", "a control character (U+2028)"],
+  ])("rejects a name with a control character: %j", (name, what) => {
+    expect(errorsFor({ ...individual, name }).name).toEqual([`Name contains ${what}, which is not allowed.`]);
   });
 
   it("requires consent to be true", () => {
@@ -200,5 +204,84 @@ describe("signatureInputFromForm", () => {
     const person = signatureInputFromForm(form({ ...fields, kind: "individual" }));
     expect(person).not.toHaveProperty("organizationName");
     expect(person.title).toBe("ignored");
+  });
+});
+
+describe("signatureInputSchema: hidden and look-alike characters", () => {
+  const refused = (input: Record<string, unknown>, field: string) => errorsFor(input)[field];
+
+  it.each([
+    ["a right-to-left override", "Ada \u202Eecalevol", "an invisible text-direction mark (U+202E)"],
+    ["a right-to-left isolate", "Ada \u2067Lovelace\u2069", "an invisible text-direction mark (U+2067)"],
+    ["a left-to-right mark", "Ada\u200E Lovelace", "an invisible text-direction mark (U+200E)"],
+    ["an Arabic letter mark", "Ada\u061C", "an invisible text-direction mark (U+061C)"],
+    ["a zero-width space", "Ada\u200BLovelace", "an invisible zero-width character (U+200B)"],
+    ["a word joiner", "Ada\u2060Lovelace", "an invisible zero-width character (U+2060)"],
+    ["a byte-order mark inside", "Ada\uFEFFLovelace", "an invisible zero-width character (U+FEFF)"],
+    ["a zero-width joiner between Latin letters", "Ad\u200Da", "an invisible zero-width character (U+200D)"],
+    ["a zero-width non-joiner at the end of a Persian word", "مریم\u200C", "an invisible zero-width character (U+200C)"],
+    ["a soft hyphen", "Ada\u00ADLovelace", "an invisible formatting character (U+00AD)"],
+    ["a combining grapheme joiner", "Ada\u034FLovelace", "an invisible formatting character (U+034F)"],
+    ["a Hangul filler", "\u3164", "a blank Hangul filler (U+3164)"],
+    ["a Hangul choseong filler", "Kim\u115F", "a blank Hangul filler (U+115F)"],
+    ["a halfwidth Hangul filler", "\uFFA0Kim", "a blank Hangul filler (U+FFA0)"],
+    ["tag characters", "Ada\u{E0041}\u{E0042}", "an invisible tag character (U+E0041)"],
+    ["a variation selector after a letter", "Ada\uFE0F", "an invisible variation selector (U+FE0F)"],
+    ["a supplementary variation selector", "Ada\u{E0100}", "an invisible variation selector (U+E0100)"],
+  ])("refuses a name with %s, naming it", (_what, name, described) => {
+    expect(refused({ ...individual, name }, "name")).toEqual([`Name contains ${described}, which is not allowed.`]);
+  });
+
+  it.each(["\u200B", "\u200B\u200C", "\u3164\u3164"])("refuses a name made only of hidden characters: %j", (name) => {
+    expect(refused({ ...individual, name }, "name")).toEqual([expect.stringMatching(/^Name contains .+, which is not allowed\.$/)]);
+  });
+
+  it.each(["\u2800\u2800", ".", "_ _", "…", "🔐"])("refuses a name with nothing to read once trimmed: %j", (name) => {
+    expect(refused({ ...individual, name }, "name")).toEqual(["Name must contain at least one letter or digit."]);
+  });
+
+  it.each([
+    ["Persian, with a zero-width non-joiner inside a word", "مهدی رضائی‌نژاد"],
+    ["Persian, several non-joiners", "فاطمه می‌خواهم‌ها"],
+    ["Arabic", "محمد بن سلمان"],
+    ["Hebrew", "שרה כהן"],
+    ["Hindi, with a zero-width joiner after a virama", "क्\u200Dष त्रिपाठी"],
+    ["Hindi, with a zero-width non-joiner after a virama", "राम\u094D\u200Cकृष्ण"],
+    ["Malayalam, with a zero-width joiner", "ന്\u200D"],
+    ["Korean", "김민준"],
+    ["Vietnamese", "Nguyễn Thị Minh Khai"],
+    ["Chinese and an emoji sequence", "王小明 👩‍💻"],
+    ["digits only", "3M"],
+  ])("accepts a name in %s", (_what, name) => {
+    const result = signatureInputSchema.safeParse({ ...individual, name });
+    expect(result.error?.issues ?? []).toEqual([]);
+  });
+
+  it("stores a name in one spelling (NFC), however its accents were typed", () => {
+    expect(signatureInputSchema.parse({ ...individual, name: "Zoe\u0308" }).name).toBe("Zo\u00EB");
+  });
+
+  it("applies the same rules to an organisation's names, a title, an affiliation and a comment", () => {
+    const errors = errorsFor({
+      ...organisation,
+      name: "Grace\u200B",
+      organizationName: "\u3164",
+      comment: "Signed \u202Ewith love",
+    });
+    expect(errors.name).toEqual(["Contact name contains an invisible zero-width character (U+200B), which is not allowed."]);
+    expect(errors.organizationName).toEqual(["Organisation name contains a blank Hangul filler (U+3164), which is not allowed."]);
+    expect(errors.comment).toEqual(["Comment contains an invisible text-direction mark (U+202E), which is not allowed."]);
+    expect(errorsFor({ ...individual, title: "Dr\u2066", affiliation: "\u2800" })).toEqual({
+      title: ["Title contains an invisible text-direction mark (U+2066), which is not allowed."],
+      affiliation: ["Affiliation must contain at least one letter or digit."],
+    });
+  });
+
+  it("keeps line breaks, emoji and Persian non-joiners in a comment", () => {
+    const comment = "Thank you ❤️\r\nمی‌خواهم امضا کنم 👍🏽\n👨‍👩‍👧";
+    expect(signatureInputSchema.parse({ ...individual, comment }).comment).toBe(comment);
+    expect(errorsFor({ ...individual, comment: "tab\there" }).comment).toEqual([
+      "Comment contains a control character (U+0009), which is not allowed.",
+    ]);
   });
 });

@@ -1,11 +1,6 @@
 import { z } from "zod";
 import { isCountryCode } from "../countries";
-import {
-  containsUrl,
-  hasControlCharacters,
-  hasControlCharactersExceptNewlines,
-  startsLikeFormula,
-} from "./text-rules";
+import { containsUrl, hasLetterOrDigit, noHiddenCharacters, startsLikeFormula } from "./text-rules";
 
 // The one schema for a signature: the sign form (in the browser and its server
 // action) and POST /api/letters/{slug}/signatures all validate with it.
@@ -19,9 +14,12 @@ function displayText(label: string, max: number) {
   return z
     .string({ message: `${label} is required.` })
     .trim()
+    // One spelling for what looks the same ("é" typed as one character or as e and an accent).
+    .normalize("NFC")
     .min(1, `${label} is required.`)
     .max(max, `${label} must be at most ${max} characters.`)
-    .refine((v) => !hasControlCharacters(v), `${label} contains characters that are not allowed.`)
+    .superRefine(noHiddenCharacters(label))
+    .refine((v) => v === "" || hasLetterOrDigit(v), `${label} must contain at least one letter or digit.`)
     .refine((v) => !startsLikeFormula(v), `${label} cannot start with =, +, - or @.`)
     .refine((v) => !containsUrl(v), `${label} cannot contain a web address.`);
 }
@@ -74,8 +72,9 @@ function normaliseUrl(value: string): string {
 const comment = z
   .string()
   .trim()
+  .normalize("NFC")
   .max(COMMENT_MAX, `Comment must be at most ${COMMENT_MAX} characters.`)
-  .refine((v) => !hasControlCharactersExceptNewlines(v), "Comment contains characters that are not allowed.");
+  .superRefine(noHiddenCharacters("Comment", { newlines: true }));
 
 const shared = {
   name: displayText("Name", NAME_MAX),

@@ -1,17 +1,126 @@
-// Rules for text a signer types that may be shown to others or exported.
+import type { z } from "zod";
 
-// C0/C1 control characters, and the bidirectional overrides that can disguise text.
-// Also the invisible ones: zero-width characters, direction marks, line separators, BOM.
-const CONTROL = /[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]/;
-const CONTROL_EXCEPT_NEWLINES =
-  /[\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]/;
+// Rules for text a signer types that may be shown to others or exported.
+//
+// Hidden characters: text may carry characters that show nothing, or change how the
+// characters around them show, so that a name reads as something it is not ("Ada
+// \u202Eecalevol" shows as "Ada lovelace"), looks blank, or hides data. Unicode lists
+// them as Default_Ignorable_Code_Point (zero-width spaces, direction marks and isolates,
+// Hangul fillers, tag characters, variation selectors) and Bidi_Control; with the
+// control characters they are all refused, with three exceptions that real writing needs:
+// - a zero-width non-joiner or joiner between two letters of a script that uses them to
+//   choose a letter's shape (Persian "می‌خواهم", Hindi "क्‍ष"), or a joiner between two
+//   emoji of one sequence (👩‍💻);
+// - an emoji presentation selector (U+FE0E, U+FE0F) right after an emoji (❤️);
+// - a Mongolian variation selector right after a Mongolian letter.
+
+const CONTROL = /[\p{Cc}\u2028\u2029]/u;
+const BIDI = /\p{Bidi_Control}/u;
+const IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
+const HANGUL_FILLER = /[\u115F\u1160\u3164\uFFA0]/u;
+const TAG = /[\u{E0000}-\u{E007F}]/u;
+const VARIATION_SELECTOR = /[\u180B-\u180D\u180F\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/u;
+const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/u;
+
+// The scripts whose letters join or conjoin, where ZWNJ and ZWJ choose a shape.
+const JOINING_SCRIPT_LETTER = new RegExp(
+  `^(?=[\\p{L}\\p{M}])[${["Arab", "Syrc", "Nkoo", "Thaa", "Mong", "Deva", "Beng", "Guru", "Gujr", "Orya", "Taml", "Telu", "Knda", "Mlym", "Sinh", "Mymr", "Khmr"]
+    .map((script) => `\\p{scx=${script}}`)
+    .join("")}]$`,
+  "u",
+);
+const JOINING_SCRIPT_MARK = /^\p{M}$/u;
+const EMOJI = /^\p{Emoji}$/u;
+const PICTOGRAPH = /^\p{Extended_Pictographic}$/u;
+const EMOJI_PART = /^[\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F]$/u;
+const MONGOLIAN_LETTER = /^(?=\p{L})\p{scx=Mong}$/u;
+
+/**
+ * A joiner or non-joiner between two letters of a joining script, or after one of its
+ * vowel signs or viramas (Malayalam's "ന്‍" ends a word with one).
+ */
+function joinsHere(before: string, after: string): boolean {
+  return JOINING_SCRIPT_LETTER.test(before) && (JOINING_SCRIPT_MARK.test(before) || JOINING_SCRIPT_LETTER.test(after));
+}
+
+/** Whether an ignorable character at `i` is one that real writing needs there. */
+function neededHere(characters: string[], i: number): boolean {
+  const [before, character, after] = [characters[i - 1] ?? "", characters[i], characters[i + 1] ?? ""];
+  switch (character) {
+    case "\u200C":
+      return joinsHere(before, after);
+    case "\u200D":
+      return joinsHere(before, after) || (EMOJI_PART.test(before) && PICTOGRAPH.test(after));
+    case "\uFE0E":
+    case "\uFE0F":
+      return EMOJI.test(before);
+    case "\u180B":
+    case "\u180C":
+    case "\u180D":
+    case "\u180F":
+      return MONGOLIAN_LETTER.test(before);
+    default:
+      return false;
+  }
+}
+
+const hex = (character: string) => `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+
+/** What the character is, in plain words, with its code point for anyone who needs to find it. */
+function describe(character: string): string {
+  const what = CONTROL.test(character)
+    ? "a control character"
+    : BIDI.test(character)
+      ? "an invisible text-direction mark"
+      : HANGUL_FILLER.test(character)
+        ? "a blank Hangul filler"
+        : TAG.test(character)
+          ? "an invisible tag character"
+          : VARIATION_SELECTOR.test(character)
+            ? "an invisible variation selector"
+            : ZERO_WIDTH.test(character)
+              ? "an invisible zero-width character"
+              : "an invisible formatting character";
+  return `${what} (${hex(character)})`;
+}
+
+/**
+ * The first hidden character in `value` described in plain words ("an invisible
+ * text-direction mark (U+202E)"), or null when there is none. Line breaks are allowed
+ * where `newlines` says so (a comment).
+ */
+export function hiddenCharacter(value: string, { newlines = false }: { newlines?: boolean } = {}): string | null {
+  const characters = Array.from(value);
+  for (let i = 0; i < characters.length; i++) {
+    const character = characters[i];
+    if (newlines && (character === "\n" || character === "\r")) continue;
+    if (CONTROL.test(character) || BIDI.test(character) || HANGUL_FILLER.test(character)) return describe(character);
+    if (IGNORABLE.test(character) && !neededHere(characters, i)) return describe(character);
+  }
+  return null;
+}
+
+/**
+ * A zod check refusing hidden characters, naming the first one found. It stops the
+ * field's other checks: once the text is not what it looks like, they would only add noise.
+ */
+export function noHiddenCharacters(label: string, options: { newlines?: boolean } = {}) {
+  return (value: string, context: z.RefinementCtx) => {
+    const found = hiddenCharacter(value, options);
+    if (found) context.addIssue({ code: "custom", message: `${label} contains ${found}, which is not allowed.`, continue: false });
+  };
+}
+
+// A name needs something to read: a letter or a digit in any script.
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 // A cell starting with one of these is read as a formula by spreadsheets.
 const FORMULA_START = /^[=+\-@]/;
 // Something a link could be made of: a scheme, "www.", or a host with a common TLD.
 const URL_LIKE =
   /([a-z][a-z0-9+.-]*:\/\/|\bwww\.|\b[a-z0-9-]{2,}\.(com|net|org|info|biz|io|co|ru|cn|xyz|top|me|app|dev|site|online|link|click|shop|ly|gg|tk)\b)/i;
 
-export const hasControlCharacters = (value: string) => CONTROL.test(value);
-export const hasControlCharactersExceptNewlines = (value: string) => CONTROL_EXCEPT_NEWLINES.test(value);
+export const hasControlCharacters = (value: string) => hiddenCharacter(value) !== null;
+export const hasControlCharactersExceptNewlines = (value: string) => hiddenCharacter(value, { newlines: true }) !== null;
+export const hasLetterOrDigit = (value: string) => Array.from(value).some((c) => LETTER_OR_DIGIT.test(c) && !HANGUL_FILLER.test(c));
 export const startsLikeFormula = (value: string) => FORMULA_START.test(value);
 export const containsUrl = (value: string) => URL_LIKE.test(value);

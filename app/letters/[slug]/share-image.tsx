@@ -1,47 +1,83 @@
 import { ImageResponse } from "next/og";
 import { letterCounts } from "@/lib/counts/letter-counts";
 import { KIND_LABEL, formatCount, plural } from "@/lib/format";
+import { letterNotFound } from "@/lib/http/app-error";
+import { errorResponse } from "@/lib/http/responses";
 import { getCachedPublicLetter } from "@/lib/letters/get-cached-public-letter";
+import type { PublicLetter } from "@/lib/letters/get-public-letter";
+import { whenLetterChanges } from "@/lib/memory/letter-changed";
+import { timedCache } from "@/lib/memory/timed-cache";
 import { getEnv } from "@/lib/env";
+import { isSlug } from "@/lib/validation/letter";
 
 // The card shown where a letter is shared (Open Graph and X), with the count as it
 // stands. next/og draws it with its bundled font, so nothing is fetched to render it.
+//
+// Drawing a card costs tens of milliseconds of CPU, and anyone may ask for it in a loop:
+// an unknown letter gets its 404 before anything is drawn, and a card is drawn once per
+// letter and count bucket (the count to two significant figures, "1,200+", read from the
+// counts kept in memory), then kept until the letter is edited.
 
 export const SHARE_IMAGE_SIZE = { width: 1200, height: 630 };
 export const SHARE_IMAGE_ALT = "The letter's title and how many people and organisations have signed it";
+const CACHE_CONTROL = "public, max-age=300, s-maxage=300, stale-while-revalidate=3600";
 
-export async function shareImage(slug: string): Promise<ImageResponse> {
-  const letter = await getCachedPublicLetter({ slug });
-  const counts = letter ? await letterCounts(letter.id, letter.createdAt) : null;
-  const title = letter?.title ?? "Open Letters";
-  const progress = letter?.goal && counts ? Math.min(100, Math.round((counts.total / letter.goal) * 100)) : null;
+const cards = timedCache<Uint8Array<ArrayBuffer>>("share-images", { ttlMs: 24 * 60 * 60 * 1000, max: 200 });
+// The title, kind or goal may have changed.
+whenLetterChanges("share-images", ({ what }) => what === "letter" && cards.forget());
+
+/** The count a card shows: exact below 100, else rounded down to two significant figures (1,234 is 1,200). */
+export function countBucket(total: number): number {
+  if (total < 100) return total;
+  const step = 10 ** (String(total).length - 2);
+  return Math.floor(total / step) * step;
+}
+
+export async function shareImage(slug: string): Promise<Response> {
+  const letter = isSlug(slug) ? await getCachedPublicLetter({ slug }) : null;
+  if (!letter) return errorResponse(letterNotFound());
+  const counts = await letterCounts(letter.id, letter.createdAt);
+  const card = {
+    shown: countBucket(counts.total),
+    more: countBucket(counts.total) < counts.total,
+    countries: counts.countries.length,
+    goalReached: letter.goal !== null && counts.total >= letter.goal,
+  };
+  const key = [letter.id, card.shown, card.more, card.countries, card.goalReached].join(":");
+  const png = await cards.get(key, async () => new Uint8Array(await drawCard(letter, card).arrayBuffer()));
+  return new Response(png, { headers: { "Content-Type": "image/png", "Cache-Control": CACHE_CONTROL } });
+}
+
+type Card = { shown: number; more: boolean; countries: number; goalReached: boolean };
+
+function drawCard(letter: PublicLetter, { shown, more, countries, goalReached }: Card): ImageResponse {
+  const title = letter.title;
+  const progress = !letter.goal ? null : goalReached ? 100 : Math.min(99, Math.round((shown / letter.goal) * 100));
   const host = new URL(getEnv().APP_URL).host;
   return new ImageResponse(
     (
       <div style={{ width: "100%", height: "100%", display: "flex", flexDirection: "column", background: "#fafaf9", color: "#1c1917", padding: "64px 72px", borderTop: "16px solid #1d4ed8" }}>
         <div style={{ display: "flex", fontSize: 26, fontWeight: 600, letterSpacing: 2, textTransform: "uppercase", color: "#1e40af" }}>
-          {letter ? (KIND_LABEL[letter.kind] ?? "Open letter") : "Open letters"}
+          {KIND_LABEL[letter.kind] ?? "Open letter"}
         </div>
         <div style={{ display: "flex", marginTop: 20, fontSize: title.length > 70 ? 50 : 60, fontWeight: 700, lineHeight: 1.15, maxHeight: 220, overflow: "hidden" }}>
           {title}
         </div>
         <div style={{ display: "flex", flexGrow: 1 }} />
-        {counts ? (
-          <div style={{ display: "flex", alignItems: "baseline", gap: 20 }}>
-            <div style={{ display: "flex", fontSize: 96, fontWeight: 700, letterSpacing: -2 }}>{formatCount(counts.total)}</div>
-            <div style={{ display: "flex", fontSize: 36, color: "#57534e" }}>
-              {/* one string: satori lays out each text child as its own flex item */}
-              {`${counts.total === 1 ? "signature" : "signatures"}${counts.countries.length > 0 ? ` from ${plural(counts.countries.length, "country", "countries")}` : ""}`}
-            </div>
+        <div style={{ display: "flex", alignItems: "baseline", gap: 20 }}>
+          <div style={{ display: "flex", fontSize: 96, fontWeight: 700, letterSpacing: -2 }}>{`${formatCount(shown)}${more ? "+" : ""}`}</div>
+          <div style={{ display: "flex", fontSize: 36, color: "#57534e" }}>
+            {/* one string: satori lays out each text child as its own flex item */}
+            {`${shown === 1 && !more ? "signature" : "signatures"}${countries > 0 ? ` from ${plural(countries, "country", "countries")}` : ""}`}
           </div>
-        ) : null}
-        {progress !== null && letter?.goal ? (
+        </div>
+        {progress !== null && letter.goal ? (
           <div style={{ display: "flex", flexDirection: "column", marginTop: 16 }}>
             <div style={{ display: "flex", height: 18, borderRadius: 9, background: "#e7e5e4", overflow: "hidden" }}>
               <div style={{ display: "flex", width: `${Math.max(progress, 1)}%`, background: "#1d4ed8", borderRadius: 9 }} />
             </div>
             <div style={{ display: "flex", marginTop: 10, fontSize: 26, color: "#57534e" }}>
-              {counts && counts.total >= letter.goal ? `Goal of ${formatCount(letter.goal)} reached` : `${progress}% of the goal of ${formatCount(letter.goal)}`}
+              {goalReached ? `Goal of ${formatCount(letter.goal)} reached` : `${progress}% of the goal of ${formatCount(letter.goal)}`}
             </div>
           </div>
         ) : null}
@@ -51,6 +87,6 @@ export async function shareImage(slug: string): Promise<ImageResponse> {
         </div>
       </div>
     ),
-    { ...SHARE_IMAGE_SIZE, headers: { "Cache-Control": "public, max-age=300, s-maxage=300, stale-while-revalidate=3600" } },
+    SHARE_IMAGE_SIZE,
   );
 }

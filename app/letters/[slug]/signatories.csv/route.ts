@@ -1,26 +1,29 @@
 import { letterNotFound } from "@/lib/http/app-error";
-import { CORS_HEADERS, preflight, route } from "@/lib/http/responses";
-import { getPublicLetter } from "@/lib/letters/get-public-letter";
-import { signaturesCsv } from "@/lib/export/signatures-csv";
+import { CORS_HEADERS, preflight, representationResponse, route } from "@/lib/http/responses";
+import { getCachedPublicLetter } from "@/lib/letters/get-cached-public-letter";
+import { publicSignatoriesCsv } from "@/lib/export/public-signatories-csv";
+import { isSlug } from "@/lib/validation/letter";
 
 export const dynamic = "force-dynamic";
 
 type Context = { params: Promise<{ slug: string }> };
 
-// The public list of signatories as CSV: counted and listed only, never an email.
-export const GET = route(async (_request: Request, { params }: Context) => {
+// The public list of signatories as CSV: counted and listed only, never an email. Kept
+// in memory for a few seconds, or streamed a few at a time (lib/export/public-signatories-csv.ts).
+export const GET = route(async (request: Request, { params }: Context) => {
   const { slug } = await params;
-  const letter = await getPublicLetter({ slug });
+  const letter = isSlug(slug) ? await getCachedPublicLetter({ slug }) : null;
   if (!letter) throw letterNotFound();
-  return new Response(signaturesCsv({ letterId: letter.id, audience: "public" }), {
-    headers: {
-      ...CORS_HEADERS,
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${letter.slug}-signatories.csv"`,
-      "Cache-Control": "public, max-age=60, s-maxage=60",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  const csv = await publicSignatoriesCsv({ letterId: letter.id, since: letter.createdAt });
+  const headers = {
+    ...CORS_HEADERS,
+    "Content-Disposition": `attachment; filename="${letter.slug}-signatories.csv"`,
+    // 5 s, like the copy in memory: a withdrawn signature leaves every list within 5 s.
+    "Cache-Control": "public, max-age=5, s-maxage=5",
+    "X-Content-Type-Options": "nosniff",
+  };
+  if ("representation" in csv) return representationResponse(request, csv.representation, headers);
+  return new Response(csv.stream, { headers: { ...headers, "Content-Type": "text/csv; charset=utf-8" } });
 });
 
 export const OPTIONS = preflight;

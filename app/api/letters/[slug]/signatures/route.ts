@@ -1,4 +1,5 @@
 import { AppError, letterNotFound } from "@/lib/http/app-error";
+import { readJsonObject } from "@/lib/http/json-body";
 import { cachedJson, json, preflight, route } from "@/lib/http/responses";
 import { getPublicLetter } from "@/lib/letters/get-public-letter";
 import { isValidCursor, listPublicSignatures } from "@/lib/signatures/list-public-signatures";
@@ -25,19 +26,15 @@ export const GET = route(async (request: Request, { params }: Context) => {
   return cachedJson(request, page, "public, max-age=10, s-maxage=10, stale-while-revalidate=60");
 });
 
-export const POST = route(async (request: Request, { params }: Context) => {
-  const { slug } = await params;
-  let body: unknown;
-  try {
-    body = JSON.parse(await request.text());
-  } catch {
-    throw new AppError("invalid_json", 400, "The request body must be JSON.");
-  }
-  if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    throw new AppError("invalid_json", 400, "The request body must be a JSON object.");
-  }
-  await submitSignature({ slug, body, headers: request.headers });
-  return json({ status: "pending_verification" }, { status: 202, headers: { "Cache-Control": "no-store" } });
-});
+// Signing answers this site's pages and servers only: no CORS (lib/http/responses.ts).
+export const POST = route(
+  async (request: Request, { params }: Context) => {
+    const { slug } = await params;
+    const body = await readJsonObject(request);
+    await submitSignature({ slug, body, headers: request.headers });
+    return json({ status: "pending_verification" }, { status: 202, headers: { "Cache-Control": "no-store" } });
+  },
+  { cors: false },
+);
 
 export const OPTIONS = preflight;
