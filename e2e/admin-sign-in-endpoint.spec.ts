@@ -19,7 +19,7 @@ async function askForLink(request: APIRequestContext, email: string, from: strin
   });
 }
 
-const tokensFor = (identifier: string) => sql<{ n: number }>(`SELECT count(*) AS "n" FROM "VerificationToken" WHERE "identifier" = ?`, [identifier])[0].n;
+const tokensFor = (identifier: string) => Number(sql<{ n: number | string }>(`SELECT count(*) AS "n" FROM "VerificationToken" WHERE "identifier" = ?`, [identifier])[0].n);
 
 test("the endpoint sends an allowed address its link, and limits each client like the form does", async ({ request }) => {
   const from = someAddress();
