@@ -1,7 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { AppError } from "./lib/http/app-error";
 import { countsFromMemory } from "./lib/counts/counts-answer";
-import { getEnv } from "./lib/env";
 import { letterPageFromMemory } from "./lib/letters/letter-page-from-memory";
 import { findConfirmation } from "./lib/signatures/confirm-signature";
 
@@ -18,17 +17,7 @@ const routes: [path: RegExp, answer: (request: NextRequest) => Promise<Response 
 
 export async function proxy(request: NextRequest) {
   const route = routes.find(([path]) => path.test(request.nextUrl.pathname));
-  const response = (route && (await route[1](request))) ?? NextResponse.next();
-  const hsts = strictTransportSecurity();
-  if (hsts) response.headers.set("Strict-Transport-Security", hsts);
-  return response;
-}
-
-// A site whose public address is https tells browsers never to use plain http for it, on
-// every page (a page from the cache too). Decided here, when the server runs, because the
-// build does not know APP_URL. Not for subdomains: they may be other people's sites.
-function strictTransportSecurity(): string | null {
-  return getEnv().APP_URL.startsWith("https://") ? "max-age=31536000" : null;
+  return (route && (await route[1](request))) ?? NextResponse.next();
 }
 
 // Without a session cookie there is nothing to see in /admin but the sign-in page.
@@ -57,7 +46,7 @@ async function expiredLinkStatus(request: NextRequest) {
 }
 
 export const config = {
-  // Every page (for Strict-Transport-Security), and the counts answered from memory; not
-  // Next's static files, the icons, the widget or the rest of the JSON API.
-  matcher: ["/((?!_next/static/|_next/image|favicon.ico|icon.svg|api/|embed).*)", "/api/letters/:slug/counts"],
+  // Only the paths above: every other request goes to Next without a detour.
+  // (Strict-Transport-Security is the server's, scripts/server.mjs.)
+  matcher: ["/admin", "/admin/:path*", "/api/letters/:slug/counts", "/letters/:slug", "/verify/:token"],
 };

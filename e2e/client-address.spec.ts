@@ -1,9 +1,8 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { migrate } from "../scripts/prepare";
+import { startAppServer } from "./app-server";
 import { E2E_DATABASE_KIND } from "./config";
 import { uniqueEmail } from "./support";
 
@@ -18,33 +17,17 @@ test.skip(E2E_DATABASE_KIND !== "sqlite", "the servers here run on SQLite files 
 const FIRST_PORT = Number(process.env.E2E_CLIENT_ADDRESS_PORT ?? 3165);
 const slug = "strong-encryption-open-letter";
 const directory = fs.mkdtempSync(path.join(os.tmpdir(), "letters-client-address-"));
-const apps: ChildProcess[] = [];
+const apps: Awaited<ReturnType<typeof startAppServer>>[] = [];
 
 async function startApp(port: number, env: Record<string, string>): Promise<string> {
-  const databaseUrl = `file:${path.join(directory, `${port}.db`)}`;
-  await migrate(databaseUrl, { withSeed: true });
-  const base = `http://127.0.0.1:${port}`;
-  const root = path.resolve(import.meta.dirname, "..");
-  // Whatever the test run was started with, these start unset.
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !["RESEND_API_KEY", "TRUSTED_PROXIES", "LOCAL_MAILBOX"].includes(name)));
-  apps.push(
-    spawn(process.execPath, [path.join(root, "scripts/server.mjs")], {
-      cwd: root,
-      stdio: "ignore",
-      env: {
-        ...inherited,
-        NODE_ENV: "production",
-        DATABASE_URL: databaseUrl,
-        APP_URL: base,
-        PORT: String(port),
-        AUTH_SECRET: "address-secret-address-secret-address-01",
-        SIGN_RATE_LIMIT_PER_MINUTE: "3",
-        ...env,
-      },
-    }),
-  );
-  await expect.poll(() => fetch(`${base}/api/letters`).then((r) => r.status, () => 0), { timeout: 60_000 }).toBe(200);
-  return base;
+  const app = await startAppServer({
+    port,
+    databaseUrl: `file:${path.join(directory, `${port}.db`)}`,
+    // Whatever the test run was started with, these start unset unless `env` sets them.
+    env: { RESEND_API_KEY: "", TRUSTED_PROXIES: "", LOCAL_MAILBOX: "", AUTH_SECRET: "address-secret-address-secret-address-01", SIGN_RATE_LIMIT_PER_MINUTE: "3", ...env },
+  });
+  apps.push(app);
+  return app.base;
 }
 
 let plain: string;
@@ -56,7 +39,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(() => {
-  for (const app of apps) app.kill("SIGTERM");
+  for (const app of apps) app.stop();
   fs.rmSync(directory, { recursive: true, force: true });
 });
 

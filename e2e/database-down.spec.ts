@@ -1,8 +1,6 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { startScratchPostgresql, type ScratchPostgresql } from "../tests/support/scratch-postgresql";
-import { migrate } from "../scripts/prepare";
+import { startAppServer } from "./app-server";
 import { uniqueEmail } from "./support";
 
 // PostgreSQL stops while a signer is on the sign form: the form says to try again and
@@ -13,32 +11,20 @@ const PORT = Number(process.env.E2E_DOWN_PORT ?? 3160);
 const base = `http://127.0.0.1:${PORT}`;
 const slug = "strong-encryption-open-letter";
 let server: ScratchPostgresql;
-let app: ChildProcess;
+let app: Awaited<ReturnType<typeof startAppServer>> | undefined;
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
   server = await startScratchPostgresql();
-  await migrate(server.url, { withSeed: true });
-  const root = path.resolve(import.meta.dirname, "..");
-  app = spawn(process.execPath, [path.join(root, "scripts/server.mjs")], {
-    cwd: root,
-    stdio: "ignore",
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: server.url,
-      APP_URL: base,
-      PORT: String(PORT),
-      AUTH_SECRET: "down-secret-down-secret-down-secret-0123",
-      RESEND_API_KEY: "",
-      SIGN_RATE_LIMIT_PER_MINUTE: "1000",
-    },
+  app = await startAppServer({
+    port: PORT,
+    databaseUrl: server.url,
+    env: { AUTH_SECRET: "down-secret-down-secret-down-secret-0123", RESEND_API_KEY: "", SIGN_RATE_LIMIT_PER_MINUTE: "1000" },
   });
-  await expect.poll(() => fetch(`${base}/api/letters`).then((r) => r.status, () => 0), { timeout: 60_000 }).toBe(200);
 });
 
 test.afterAll(() => {
-  app?.kill("SIGTERM");
+  app?.stop();
   server?.remove();
 });
 

@@ -1,7 +1,6 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { expect, test, type APIResponse, type Page } from "@playwright/test";
-import { migrate } from "../scripts/prepare";
+import { startAppServer } from "./app-server";
 import { ADMIN_EMAIL, signInAs } from "./admin-support";
 import { APP_PORT, APP_URL, E2E_DATA_DIR } from "./config";
 import { addToCounters, hostPage } from "./embed-fixtures";
@@ -126,31 +125,19 @@ test.describe("Strict-Transport-Security", () => {
   // A second server on the same build, with an https APP_URL, on a database of its own.
   const PORT = Number(process.env.E2E_HTTPS_APP_PORT ?? APP_PORT + 1);
   const base = `http://127.0.0.1:${PORT}`;
-  let app: ChildProcess | undefined;
+  let app: Awaited<ReturnType<typeof startAppServer>> | undefined;
 
   test.beforeAll(async () => {
     test.setTimeout(120_000);
-    const databaseUrl = `file:${path.join(E2E_DATA_DIR, `https-${PORT}.db`)}`;
-    await migrate(databaseUrl, { withSeed: true });
-    const root = path.resolve(import.meta.dirname, "..");
-    app = spawn(process.execPath, [path.join(root, "scripts/server.mjs")], {
-      cwd: root,
-      stdio: "ignore",
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        DATABASE_URL: databaseUrl,
-        APP_URL: "https://letters.test",
-        PORT: String(PORT),
-        AUTH_SECRET: "https-secret-https-secret-https-secret-01",
-        RESEND_API_KEY: "",
-      },
+    app = await startAppServer({
+      port: PORT,
+      databaseUrl: `file:${path.join(E2E_DATA_DIR, `https-${PORT}.db`)}`,
+      env: { APP_URL: "https://letters.test", AUTH_SECRET: "https-secret-https-secret-https-secret-01", RESEND_API_KEY: "" },
     });
-    await expect.poll(() => fetch(`${base}/api/letters`).then((r) => r.status, () => 0), { timeout: 60_000 }).toBe(200);
   });
 
   test.afterAll(() => {
-    app?.kill("SIGTERM");
+    app?.stop();
   });
 
   test("is sent on every page when APP_URL is https, a page from the cache too, and never when it is http", async ({ request }) => {

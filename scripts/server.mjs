@@ -45,7 +45,12 @@ function wellFormed(url) {
   }
 }
 
+// A site whose public address is https tells browsers never to use plain http for it, on
+// every answer (a page from a cache too). Not for subdomains: they may be other people's sites.
+const strictTransportSecurity = process.env.APP_URL?.startsWith("https://") ? "max-age=31536000" : null;
+
 const server = http.createServer((request, response) => {
+  if (strictTransportSecurity) response.setHeader("Strict-Transport-Security", strictTransportSecurity);
   request.url = wellFormed(request.url ?? "/");
   request.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(request, trust);
   request.headers[PEER_ADDRESS_HEADER] = request.socket.remoteAddress ?? "";

@@ -10,12 +10,13 @@ import { emailsEnqueued, enqueueEmail, renderEmail } from "../email/send-email";
 import { AdminSignInEmail } from "../email/templates/admin-sign-in";
 import { personEmailSchema } from "../validation/person";
 import { findRole } from "./find-role";
+import { SIGN_IN_LINK_LIFETIME_S } from "./sign-in-link";
 import { withHashedSessions } from "./hashed-session-adapter";
 
 // Auth.js for /admin: sign-in by an emailed link (sent by the project's own email
 // module), database sessions, and only allowed addresses.
 
-export const SIGN_IN_LINK_LIFETIME_S = 15 * 60;
+export { SIGN_IN_LINK_LIFETIME_S };
 export const SESSION_IDLE_S = 8 * 60 * 60;
 export const SESSION_ABSOLUTE_MS = 7 * 24 * 60 * 60 * 1000;
 

@@ -1,3 +1,4 @@
+import { SIGN_IN_LINK_LIFETIME_S } from "../auth/sign-in-link";
 import { TOKEN_LIFETIME_MS } from "../signatures/tokens";
 
 // Links that act for their reader (confirm a signature, sign in to /admin, withdraw,
@@ -10,10 +11,10 @@ import { TOKEN_LIFETIME_MS } from "../signatures/tokens";
 /** What stands where a secret was; a body holding it has been redacted. */
 export const REMOVED = "[removed]";
 
-/** How long the link in each kind of message works (lib/signatures/tokens.ts, lib/auth/auth.ts). */
+/** How long the link in each kind of message works. */
 const LINK_LIFETIME_MS: Record<string, number> = {
   "signature-confirm": TOKEN_LIFETIME_MS,
-  "admin-sign-in": 15 * 60 * 1000,
+  "admin-sign-in": SIGN_IN_LINK_LIFETIME_S * 1000,
 };
 
 /** The kinds of message that carry a secret link. */

@@ -54,13 +54,8 @@ export async function findConfirmation({ token, now = new Date() }: { token: str
   const done = row.usedAt !== null || row.signature.status !== "unverified";
   if (!done && row.expiresAt <= now) throw tokenExpired();
   // A token from before tokens kept their request's details confirms the row as it stands.
-  const submission: SignerDetails = row.details ? parseSubmission(row.details) : detailsOf(row.signature);
+  const submission: SignerDetails = parseSubmission(row.details ?? row.signature);
   return { done, signature: row.signature, submission };
-}
-
-function detailsOf(s: SignerDetails): SignerDetails {
-  const { kind, name, email, emailDomain, country, title, affiliation, organizationName, website, comment, listPublicly, consentAt, ipHash, flags } = s;
-  return { kind, name, email, emailDomain, country, title, affiliation, organizationName, website, comment, listPublicly, consentAt, ipHash, flags };
 }
 
 /**

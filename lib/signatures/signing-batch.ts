@@ -107,7 +107,7 @@ export async function writeBatch(tx: Queryable, items: NewSignature[], now: Date
   if (open.length === 0) return outcomes as (Outcome | Error)[];
 
   const flags = await signingFlags(tx, open.map(({ item }) => ({ letterId: item.letterId, ...item.details })), now);
-  const rows = open.map(({ item, i }, n) => ({ i, item, id: newId(now.getTime()), flags: flags[n] }));
+  const rows = open.map(({ item, i }, n) => ({ i, item, id: newId(now.getTime()), details: { ...item.details, flags: flags[n] } }));
   const created = provider === "postgresql" ? await insertAllAtOnce(tx, rows, now) : await insertTableByTable(tx, rows, now);
   for (const row of rows) outcomes[row.i] = created.has(row.id) ? "created" : "exists";
   return outcomes as (Outcome | Error)[];
@@ -116,17 +116,17 @@ export async function writeBatch(tx: Queryable, items: NewSignature[], now: Date
 interface Row {
   item: NewSignature;
   id: string;
-  flags: string;
+  /** What the signature starts with, and its token keeps (see signing-sql.ts). */
+  details: SignerDetails;
 }
 
 /** The signatures' columns, one parenthesised row each. */
 const signatureValues = (rows: Row[], now: Date) =>
   Prisma.join(
-    rows.map(({ item, id, flags }) => {
-      const d = item.details;
+    rows.map(({ item, id, details: d }) => {
       return Prisma.sql`(${id}, ${item.letterId}, ${d.kind}, ${d.name}, ${d.email}, ${item.emailCanonical}, ${d.emailDomain},
         ${d.country}, ${d.title}, ${d.affiliation}, ${d.organizationName}, ${d.website}, ${d.comment}, ${d.listPublicly},
-        'unverified', ${false}, ${flags}, ${d.ipHash}, ${d.consentAt}, ${now}, ${now})`;
+        'unverified', ${false}, ${d.flags}, ${d.ipHash}, ${d.consentAt}, ${now}, ${now})`;
     }),
   );
 
@@ -143,7 +143,7 @@ async function insertTableByTable(tx: Queryable, rows: Row[], now: Date): Promis
   const created = new Set(inserted.map((row) => row.id));
   const written = rows.filter((row) => created.has(row.id));
   if (written.length === 0) return created;
-  const tokens = written.map(({ item, id, flags }) => ({ signatureId: id, tokenHash: item.tokenHash, expiresAt: item.expiresAt, details: { ...item.details, flags } }));
+  const tokens = written.map(({ item, id, details }) => ({ signatureId: id, tokenHash: item.tokenHash, expiresAt: item.expiresAt, details }));
   await insertConfirmationTokens(tx, tokens, now);
   await enqueueEmails(tx, written.map(({ item }) => item.email), now);
   return created;
@@ -166,8 +166,8 @@ async function insertAllAtOnce(tx: Queryable, rows: Row[], now: Date): Promise<S
       SELECT t."id", t."tokenHash", t."signatureId", t."expiresAt", ${at}, t."details"
       FROM (VALUES ${Prisma.join(
         rows.map(
-          ({ item, id, flags }) =>
-            Prisma.sql`(${newId(now.getTime())}, ${item.tokenHash}, ${id}, ${item.expiresAt}::timestamp(3), ${submissionJson({ ...item.details, flags })})`,
+          ({ item, id, details }) =>
+            Prisma.sql`(${newId(now.getTime())}, ${item.tokenHash}, ${id}, ${item.expiresAt}::timestamp(3), ${submissionJson(details)})`,
         ),
       )}) AS t ("id", "tokenHash", "signatureId", "expiresAt", "details")
       WHERE t."signatureId" IN (SELECT "id" FROM "signatures")

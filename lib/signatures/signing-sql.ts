@@ -68,8 +68,9 @@ const submissionSchema = z.object({
   flags: z.string(),
 });
 
-export function parseSubmission(json: string): SignerDetails {
-  return submissionSchema.parse(JSON.parse(json));
+/** A token's details (JSON), or the same fields picked out of a signature row. */
+export function parseSubmission(source: string | Record<string, unknown>): SignerDetails {
+  return submissionSchema.parse(typeof source === "string" ? JSON.parse(source) : source);
 }
 
 export async function insertConfirmationTokens(
