@@ -34,14 +34,18 @@ test("the endpoint sends an allowed address its link, and limits each client lik
   expect((await askForLink(request, "stranger@example.org", someAddress())).status()).toBe(302);
 });
 
-test("an identifier that is not an address of at most 254 characters is refused before a token is stored", async ({ request }) => {
+test("an identifier that is not an address of at most 254 characters is refused before a token is stored", async ({ request, page }) => {
   const long = `${"a".repeat(250)}@example.org`;
   for (const identifier of [long, "not-an-address", "<script>@x"]) {
     const answer = await askForLink(request, identifier, someAddress());
     expect(answer.status()).toBe(302);
     expect(answer.headers().location).toContain("error=");
+    // Back to the form, saying what to fix, rather than Auth.js's error for a broken server.
+    expect(answer.headers().location).toMatch(/\/admin\/sign-in\?error=invalid_email$/);
     expect(tokensFor(identifier.toLowerCase())).toBe(0);
   }
+  await page.goto("/admin/sign-in?error=invalid_email");
+  await expect(page.getByRole("alert").filter({ hasText: "Enter a valid email address" })).toBeVisible();
   // A well-formed address not allowed in gets the same answer as an allowed one, and a token nobody is sent.
   const stranger = `nobody-${crypto.randomUUID().slice(0, 8)}@example.org`;
   const answer = await askForLink(request, stranger, someAddress());

@@ -13,6 +13,8 @@ import { uniqueEmail } from "./support";
 // refused.
 
 test.skip(E2E_DATABASE_KIND !== "sqlite", "the servers here run on SQLite files of their own; once is enough");
+// One worker for the file: its servers take fixed ports, started once and stopped after the last test.
+test.describe.configure({ mode: "serial" });
 
 const FIRST_PORT = Number(process.env.E2E_CLIENT_ADDRESS_PORT ?? 3165);
 const slug = "strong-encryption-open-letter";
@@ -73,4 +75,7 @@ test("the local mailbox: not there by default, and with LOCAL_MAILBOX=on only fo
   expect(await local.text()).toContain("Local mailbox");
   // A remote client reaching the app through the proxy on this machine.
   expect((await fetch(`${proxied}/dev/mail`, { headers: { "x-forwarded-for": "203.0.113.50" } })).status).toBe(404);
+  // Anything relayed, even for a loopback address: a tunnel or proxy may carry anyone.
+  expect((await fetch(`${proxied}/dev/mail`, { headers: { "x-forwarded-for": "127.0.0.1" } })).status).toBe(404);
+  expect((await fetch(`${proxied}/dev/mail`, { headers: { via: "1.1 tunnel" } })).status).toBe(404);
 });

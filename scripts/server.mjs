@@ -9,7 +9,14 @@
 // the bench.
 import http from "node:http";
 import path from "node:path";
-import { CLIENT_ADDRESS_HEADER, PEER_ADDRESS_HEADER, clientAddressOf, parseTrustedProxies } from "../lib/http/trusted-proxies.mjs";
+import {
+  CLIENT_ADDRESS_HEADER,
+  FORWARDED_HEADER,
+  PEER_ADDRESS_HEADER,
+  clientAddressOf,
+  parseTrustedProxies,
+  wasForwarded,
+} from "../lib/http/trusted-proxies.mjs";
 
 const dev = process.argv.includes("--dev");
 process.env.NODE_ENV ??= dev ? "development" : "production";
@@ -54,6 +61,7 @@ const server = http.createServer((request, response) => {
   request.url = wellFormed(request.url ?? "/");
   request.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(request, trust);
   request.headers[PEER_ADDRESS_HEADER] = request.socket.remoteAddress ?? "";
+  request.headers[FORWARDED_HEADER] = wasForwarded(request) ? "1" : "0";
   void handle(request, response);
 });
 if (dev) server.on("upgrade", app.getUpgradeHandler());

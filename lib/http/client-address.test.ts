@@ -2,7 +2,7 @@ import type { IncomingMessage } from "node:http";
 import { describe, expect, it } from "vitest";
 import { ConfigError, parseEnv } from "../env";
 import { clientIp, isLoopbackClient } from "./client-address";
-import { CLIENT_ADDRESS_HEADER, PEER_ADDRESS_HEADER, clientAddressOf, parseTrustedProxies } from "./trusted-proxies.mjs";
+import { CLIENT_ADDRESS_HEADER, FORWARDED_HEADER, PEER_ADDRESS_HEADER, clientAddressOf, parseTrustedProxies, wasForwarded } from "./trusted-proxies.mjs";
 
 /** A request as Node's server hands it to scripts/server.mjs. */
 const request = (socket: string, forwardedFor?: string) =>
@@ -60,7 +60,8 @@ describe("the key limits and flags use", () => {
 });
 
 describe("a loopback client (the local mailbox)", () => {
-  const headers = (peer: string, client: string) => new Headers({ [PEER_ADDRESS_HEADER]: peer, [CLIENT_ADDRESS_HEADER]: client });
+  const headers = (peer: string, client: string, forwarded = "0") =>
+    new Headers({ [PEER_ADDRESS_HEADER]: peer, [CLIENT_ADDRESS_HEADER]: client, [FORWARDED_HEADER]: forwarded });
 
   it("is one whose connection and address are both on this machine", () => {
     expect(isLoopbackClient(headers("127.0.0.1", "127.0.0.1"))).toBe(true);
@@ -72,5 +73,13 @@ describe("a loopback client (the local mailbox)", () => {
     expect(isLoopbackClient(headers("127.0.0.1", "203.0.113.9"))).toBe(false);
     expect(isLoopbackClient(headers("203.0.113.9", "127.0.0.1"))).toBe(false);
     expect(isLoopbackClient(new Headers())).toBe(false);
+  });
+
+  it("is not a request something relayed, even from loopback: a proxy or a tunnel may carry a visitor from anywhere", () => {
+    expect(isLoopbackClient(headers("127.0.0.1", "127.0.0.1", "1"))).toBe(false);
+    for (const name of ["x-forwarded-for", "forwarded", "x-real-ip", "via"]) {
+      expect(wasForwarded({ headers: { [name]: "203.0.113.9" } } as unknown as IncomingMessage), name).toBe(true);
+    }
+    expect(wasForwarded({ headers: { host: "localhost" } } as unknown as IncomingMessage)).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import ipaddr from "ipaddr.js";
-import { CLIENT_ADDRESS_HEADER, PEER_ADDRESS_HEADER } from "./trusted-proxies.mjs";
+import { CLIENT_ADDRESS_HEADER, FORWARDED_HEADER, PEER_ADDRESS_HEADER } from "./trusted-proxies.mjs";
 
 // Who a request comes from, as the app's own server (scripts/server.mjs) found it: the
 // socket's address, or through the proxies TRUSTED_PROXIES names, the address they saw.
@@ -35,7 +35,12 @@ export function clientIp(headers: Headers): string {
   return `${ipaddr.IPv6.networkAddressFromCIDR(`${address.toString()}/64`).toString()}/64`;
 }
 
-/** True when both the connection and the client it speaks for are on this machine. */
+/**
+ * True when the client is on this machine: the connection and the client it speaks for
+ * are loopback, and nothing relayed the request (a proxy, or a tunnel that says so with
+ * a forwarding header, may be carrying a visitor from anywhere).
+ */
 export function isLoopbackClient(headers: Headers): boolean {
+  if (headers.get(FORWARDED_HEADER) !== "0") return false;
   return [PEER_ADDRESS_HEADER, CLIENT_ADDRESS_HEADER].every((name) => parsed(headers, name)?.range() === "loopback");
 }

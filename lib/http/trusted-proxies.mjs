@@ -10,6 +10,15 @@ import proxyaddr from "proxy-addr";
 export const CLIENT_ADDRESS_HEADER = "x-open-letters-client";
 /** Likewise, the address of the connection itself (the nearest proxy, or the client). */
 export const PEER_ADDRESS_HEADER = "x-open-letters-peer";
+/** Likewise, "1" when the request came through a proxy (it carries a forwarding header), else "0". */
+export const FORWARDED_HEADER = "x-open-letters-forwarded";
+
+const FORWARDING_HEADERS = ["forwarded", "x-forwarded-for", "x-real-ip", "via"];
+
+/** Whether a request says it was relayed: by a proxy, a tunnel, or a client pretending. */
+export function wasForwarded(request) {
+  return FORWARDING_HEADERS.some((name) => request.headers[name] !== undefined);
+}
 
 /**
  * TRUSTED_PROXIES as proxy-addr's trust function: unset, no one is trusted (the socket's

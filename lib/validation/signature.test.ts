@@ -228,6 +228,9 @@ describe("signatureInputSchema: hidden and look-alike characters", () => {
     ["tag characters", "Ada\u{E0041}\u{E0042}", "an invisible tag character (U+E0041)"],
     ["a variation selector after a letter", "Ada\uFE0F", "an invisible variation selector (U+FE0F)"],
     ["a supplementary variation selector", "Ada\u{E0100}", "an invisible variation selector (U+E0100)"],
+    ["an interlinear annotation", "Ada\uFFF9Lovelace\uFFFB", "an invisible annotation mark (U+FFF9)"],
+    ["half of a broken UTF-16 pair", "Ada\uD800Lovelace", "a broken character (half of an encoded pair) (U+D800)"],
+    ["the other half alone", "Ada \uDFFF", "a broken character (half of an encoded pair) (U+DFFF)"],
   ])("refuses a name with %s, naming it", (_what, name, described) => {
     expect(refused({ ...individual, name }, "name")).toEqual([`Name contains ${described}, which is not allowed.`]);
   });

@@ -7,7 +7,8 @@ import type { z } from "zod";
 // \u202Eecalevol" shows as "Ada lovelace"), looks blank, or hides data. Unicode lists
 // them as Default_Ignorable_Code_Point (zero-width spaces, direction marks and isolates,
 // Hangul fillers, tag characters, variation selectors) and Bidi_Control; with the
-// control characters they are all refused, with three exceptions that real writing needs:
+// control characters, the interlinear annotation marks and halves of broken UTF-16 pairs
+// they are all refused, with three exceptions that real writing needs:
 // - a zero-width non-joiner or joiner between two letters of a script that uses them to
 //   choose a letter's shape (Persian "می‌خواهم", Hindi "क्‍ष"), or a joiner between two
 //   emoji of one sequence (👩‍💻);
@@ -21,6 +22,11 @@ const HANGUL_FILLER = /[\u115F\u1160\u3164\uFFA0]/u;
 const TAG = /[\u{E0000}-\u{E007F}]/u;
 const VARIATION_SELECTOR = /[\u180B-\u180D\u180F\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/u;
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/u;
+// Interlinear annotation marks: formatting that hides the text between them, though
+// Unicode does not list them as ignorable.
+const ANNOTATION = /[\uFFF9-\uFFFB]/u;
+// Half of a UTF-16 pair without the other: no character at all, and no database takes it.
+const LONE_SURROGATE = /\p{Cs}/u;
 
 // The scripts whose letters join or conjoin, where ZWNJ and ZWJ choose a shape.
 const JOINING_SCRIPT_LETTER = new RegExp(
@@ -68,7 +74,9 @@ const hex = (character: string) => `U+${character.codePointAt(0)!.toString(16).t
 
 /** What the character is, in plain words, with its code point for anyone who needs to find it. */
 function describe(character: string): string {
-  const what = CONTROL.test(character)
+  const what = LONE_SURROGATE.test(character)
+    ? "a broken character (half of an encoded pair)"
+    : CONTROL.test(character)
     ? "a control character"
     : BIDI.test(character)
       ? "an invisible text-direction mark"
@@ -80,7 +88,9 @@ function describe(character: string): string {
             ? "an invisible variation selector"
             : ZERO_WIDTH.test(character)
               ? "an invisible zero-width character"
-              : "an invisible formatting character";
+              : ANNOTATION.test(character)
+                ? "an invisible annotation mark"
+                : "an invisible formatting character";
   return `${what} (${hex(character)})`;
 }
 
@@ -94,7 +104,7 @@ export function hiddenCharacter(value: string, { newlines = false }: { newlines?
   for (let i = 0; i < characters.length; i++) {
     const character = characters[i];
     if (newlines && (character === "\n" || character === "\r")) continue;
-    if (CONTROL.test(character) || BIDI.test(character) || HANGUL_FILLER.test(character)) return describe(character);
+    if ([LONE_SURROGATE, CONTROL, BIDI, HANGUL_FILLER, ANNOTATION].some((rule) => rule.test(character))) return describe(character);
     if (IGNORABLE.test(character) && !neededHere(characters, i)) return describe(character);
   }
   return null;

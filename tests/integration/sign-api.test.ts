@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GET, OPTIONS, POST } from "@/app/api/letters/[slug]/signatures/route";
 import { configureDatabase, db } from "@/lib/db";
 import { JSON_BODY_MAX_BYTES } from "@/lib/http/json-body";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/http/trusted-proxies.mjs";
 import { createLetter, individual } from "../support/factories";
 
 // POST /api/letters/{slug}/signatures as a hostile client would call it: oversized
@@ -19,7 +20,7 @@ beforeAll(async () => {
 let n = 0;
 const url = () => `http://letters.test/api/letters/${slug}/signatures`;
 const context = () => ({ params: Promise.resolve({ slug }) });
-const clientHeaders = () => ({ "x-forwarded-for": `198.51.100.${++n % 250}` });
+const clientHeaders = () => ({ [CLIENT_ADDRESS_HEADER]: `198.51.100.${++n % 250}` });
 
 /** A body of `total` bytes in 1 KB chunks, made only as it is read; `pulled` says how much was. */
 function meteredBody(total: number) {
@@ -144,5 +145,17 @@ describe("POST .../signatures: CORS", () => {
     const response = await GET(new Request(url(), { headers: { origin: "https://elsewhere.example" } }), context());
     expect(response.status).toBe(200);
     expect(response.headers.get("access-control-allow-origin")).toBe("*");
+  });
+});
+
+describe("POST .../signatures: text no database can store", () => {
+  it("answers 422 naming the field for half of a broken UTF-16 pair, and stores nothing", async () => {
+    const before = await signaturesStored();
+    // JSON can carry a lone surrogate as an escape; it decodes to no character at all.
+    const body = JSON.stringify({ ...individual(), name: "Ada Lovelace" }).replace("Lovelace", "Lovelace\\ud800");
+    const answer = await post(body, { "content-type": "application/json" });
+    expect(answer.status).toBe(422);
+    expect((await answer.json()).error.fields.name).toEqual(["Name contains a broken character (half of an encoded pair) (U+D800), which is not allowed."]);
+    expect(await signaturesStored()).toBe(before);
   });
 });

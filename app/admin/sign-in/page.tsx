@@ -15,7 +15,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <p>Moderators and admins sign in with a link sent by email. The link works once, for 15 minutes.</p>
       {error ? (
         <p role="alert" className="rounded-lg border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
-          That sign-in link cannot be used: it may have expired or been used already. Ask for a new one.
+          {error === "invalid_email"
+            ? "Enter a valid email address, like name@example.org, of at most 254 characters."
+            : "That sign-in link cannot be used: it may have expired or been used already. Ask for a new one."}
         </p>
       ) : null}
       <SignInForm />
