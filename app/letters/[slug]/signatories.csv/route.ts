@@ -1,4 +1,5 @@
 import { letterNotFound } from "@/lib/http/app-error";
+import { clientIp } from "@/lib/http/client-address";
 import { CORS_HEADERS, preflight, representationResponse, route } from "@/lib/http/responses";
 import { getCachedPublicLetter } from "@/lib/letters/get-cached-public-letter";
 import { publicSignatoriesCsv } from "@/lib/export/public-signatories-csv";
@@ -14,7 +15,7 @@ export const GET = route(async (request: Request, { params }: Context) => {
   const { slug } = await params;
   const letter = isSlug(slug) ? await getCachedPublicLetter({ slug }) : null;
   if (!letter) throw letterNotFound();
-  const csv = await publicSignatoriesCsv({ letterId: letter.id, since: letter.createdAt });
+  const csv = await publicSignatoriesCsv({ letterId: letter.id, since: letter.createdAt, client: clientIp(request.headers) });
   const headers = {
     ...CORS_HEADERS,
     "Content-Disposition": `attachment; filename="${letter.slug}-signatories.csv"`,
