@@ -1,0 +1,37 @@
+import "server-only";
+import type { PublicLetter } from "../letters/get-public-letter";
+import type { SignatureInput } from "../validation/signature";
+import { blockedBy } from "./block-list";
+import { failsBotChecks, type SigningChecks } from "./bot-checks";
+
+// The defences a signing passes before it may count. Each answers like a normal signing
+// (the sender learns nothing): a signature that fails one is written marked as fraud,
+// with the reason moderators see, sends no email and never counts.
+
+export type { SigningChecks };
+
+export interface DefenceSubject {
+  letter: PublicLetter;
+  input: SignatureInput;
+  /** The client's address as TRUSTED_PROXIES finds it (undefined when unknown). */
+  ip?: string;
+  emailCanonical: string;
+  emailDomain: string;
+  /** What the form (or an API client) sent besides the signature: honeypot, fill time, proof of work. */
+  checks?: SigningChecks;
+  now: Date;
+}
+
+export interface Verdict {
+  /** A flag name (lib/moderation/signing-flags.ts FLAG_LABEL has its words). */
+  flag: string;
+  /** What moderators read: which rule, and its reason. */
+  reason: string;
+}
+
+/** The first defence the signing fails, or null when it may go on as usual. */
+export async function quietRefusal(subject: DefenceSubject): Promise<Verdict | null> {
+  return (await blockedBy(subject)) ?? (await failsBotChecks(subject));
+}
+
+export { floodExempt } from "./block-list";
