@@ -7,18 +7,20 @@ import { ConfirmSignatureEmail } from "./templates/confirm-signature";
 // afresh gives, whatever the signer typed.
 
 const title = `Keep "encryption" strong & <safe>`;
-const build = (slots: { name?: string; confirmUrl?: string; organizationName?: string }) => ({
+const build = (slots: { name?: string; confirmUrl?: string; withdrawUrl?: string; organizationName?: string }) => ({
   subject: `Confirm your signature: ${title}`,
   element: createElement(ConfirmSignatureEmail, {
     name: slots.name!,
     letterTitle: title,
     confirmUrl: slots.confirmUrl!,
+    withdrawUrl: slots.withdrawUrl!,
+    notMeUrl: `${slots.withdrawUrl!}?reason=not-me`,
     organizationName: slots.organizationName,
   }),
 });
 
 async function both({ name, confirmUrl, organizationName }: { name: string; confirmUrl: string; organizationName?: string }) {
-  const slots = { name, confirmUrl, organizationName };
+  const slots = { name, confirmUrl, withdrawUrl: confirmUrl.replace("/verify/", "/withdraw/"), organizationName };
   const filled = await renderEmailTemplate({ template: "signature-confirm", to: "a@example.org", key: title, slots, build });
   const fresh = await renderEmail({ template: "signature-confirm", to: "a@example.org", ...build(slots) });
   return { filled, fresh };

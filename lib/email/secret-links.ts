@@ -14,6 +14,9 @@ export const REMOVED = "[removed]";
 /** How long the link in each kind of message works. */
 const LINK_LIFETIME_MS: Record<string, number> = {
   "signature-confirm": TOKEN_LIFETIME_MS,
+  // Its withdrawal link works as long as the signature exists; an undelivered copy is
+  // kept for "Send again" only as long as a confirmation's would be.
+  "already-signed": TOKEN_LIFETIME_MS,
   "admin-sign-in": SIGN_IN_LINK_LIFETIME_S * 1000,
 };
 

@@ -4,6 +4,7 @@ import { render } from "@react-email/render";
 import type { ReactElement } from "react";
 import { Prisma } from "../generated/prisma/client";
 import { newId } from "../ids";
+import { canonicalEmail } from "../signatures/canonical-email";
 import { wakeOutboxWorker } from "./outbox-signal";
 
 // The one way to send email. A message is rendered (HTML and plain text) and written
@@ -23,6 +24,8 @@ export interface RenderedEmail {
   subject: string;
   html: string;
   text: string;
+  /** The signature the message is about: withdrawing it removes the message too. */
+  signatureId?: string;
 }
 
 /** Renders outside the transaction: rendering is slow next to a write. */
@@ -99,14 +102,18 @@ export function enqueueEmail(tx: Prisma.TransactionClient, email: RenderedEmail,
 export async function enqueueEmails(tx: Pick<Prisma.TransactionClient, "$executeRaw">, emails: RenderedEmail[], now = new Date()): Promise<void> {
   if (emails.length === 0) return;
   await tx.$executeRaw`
-    INSERT INTO "OutboxEmail" ("id", "template", "to", "subject", "html", "text", "status", "attempts", "nextAttemptAt", "createdAt")
+    INSERT INTO "OutboxEmail" ("id", "template", "to", "subject", "html", "text", "status", "attempts", "nextAttemptAt", "createdAt",
+      "signatureId", "toCanonical")
     VALUES ${Prisma.join(
       emails.map(
         (email) => Prisma.sql`(${newId(now.getTime())}, ${email.template}, ${email.to}, ${email.subject}, ${email.html}, ${email.text},
-          'pending', 0, ${now}, ${now})`,
+          'pending', 0, ${now}, ${now}, ${email.signatureId ?? null}, ${recipientKey(email.to)})`,
       ),
     )}`;
 }
+
+/** The recipient as a data request finds them: their canonical address (OutboxEmail.toCanonical). */
+export const recipientKey = (to: string): string => canonicalEmail(to).canonical;
 
 /** Call after the transaction commits, so the worker need not wait for its next poll. */
 export function emailsEnqueued(): void {

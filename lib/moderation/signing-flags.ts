@@ -25,6 +25,8 @@ export interface FlagSubject {
   letterId: string;
   emailDomain: string;
   ipHash: string | null;
+  /** In a range the allow list exempts from the flood flag (an office, a university). */
+  floodExempt?: boolean;
 }
 
 /**
@@ -36,7 +38,7 @@ export interface FlagSubject {
 export async function signingFlags(tx: Queryable, subjects: FlagSubject[], now = new Date()): Promise<string[]> {
   const since = new Date(now.getTime() - FLOOD_WINDOW_MS);
   const key = (s: FlagSubject) => `${s.letterId} ${s.ipHash}`;
-  const pairs = [...new Map(subjects.filter((s) => s.ipHash).map((s) => [key(s), s])).values()];
+  const pairs = [...new Map(subjects.filter((s) => s.ipHash && !s.floodExempt).map((s) => [key(s), s])).values()];
   const recent = new Map<string, number>();
   if (pairs.length > 0) {
     const rows = await tx.$queryRaw<{ k: bigint | number; n: bigint | number }[]>`${Prisma.join(
@@ -52,7 +54,7 @@ export async function signingFlags(tx: Queryable, subjects: FlagSubject[], now =
   return subjects.map((s) => {
     const flags: string[] = [];
     if (DISPOSABLE_DOMAINS.has(s.emailDomain)) flags.push("disposable_email");
-    if (s.ipHash) {
+    if (s.ipHash && !s.floodExempt) {
       const seen = recent.get(key(s)) ?? 0;
       if (seen >= FLOOD_LIMIT) flags.push("many_from_one_address");
       recent.set(key(s), seen + 1);

@@ -10,14 +10,15 @@ import { AlreadySignedEmail } from "../email/templates/already-signed";
 import { getCachedPublicLetter } from "../letters/get-cached-public-letter";
 import type { PublicLetter } from "../letters/get-public-letter";
 import { getEnv } from "../env";
+import { floodExempt, quietRefusal, type SigningChecks } from "../defences";
 import { hashIp, signingFlags } from "../moderation/signing-flags";
 import type { SignatureInput } from "../validation/signature";
 import { canonicalEmail } from "./canonical-email";
-import { addSignature, type NewSignature } from "./signing-batch";
-import { findSignatureByEmail, holdUnverifiedSignature, insertConfirmationTokens } from "./signing-sql";
+import { addSignature, type Confirmation, type NewSignature } from "./signing-batch";
+import { findSignatureByEmail, holdUnverifiedSignature, insertConfirmationTokens, insertWithdrawalTokens } from "./signing-sql";
 import { createToken } from "./tokens";
 
-export type SignOutcome = "created" | "resent" | "already_signed";
+export type SignOutcome = "created" | "resent" | "already_signed" | "refused";
 
 /**
  * Records a signature request and queues the email that answers it. The caller shows
@@ -27,16 +28,32 @@ export type SignOutcome = "created" | "resent" | "already_signed";
  *   details: the signature is changed only by confirming a link, and then to that
  *   link's details, so a stranger who knows the address cannot rewrite what its owner
  *   confirms;
- * - an address that has confirmed gets an "already signed" email, and nothing counts.
+ * - an address that has confirmed gets an "already signed" email, and nothing counts;
+ * - a signing the defences refuse (lib/defences/: a block list, a bot check) is written
+ *   as fraud with the reason, for moderators, and gets no email; a repeat of it gets
+ *   nothing either, and changes nothing.
+ * Every email that answers a signing carries a link that withdraws the signature.
  */
-export async function signLetter({ slug, input, ip }: { slug: string; input: SignatureInput; ip?: string }): Promise<SignOutcome> {
+export async function signLetter({
+  slug,
+  input,
+  ip,
+  checks,
+}: {
+  slug: string;
+  input: SignatureInput;
+  ip?: string;
+  checks?: SigningChecks;
+}): Promise<SignOutcome> {
   // The letter as cached for the public feeds; the write checks its status again.
   const letter = await getCachedPublicLetter({ slug });
   if (!letter) throw letterNotFound();
-  const refusal = signingRefusal(letter, input.kind);
-  if (refusal) throw refusal;
+  const refused = signingRefusal(letter, input.kind);
+  if (refused) throw refused;
 
+  const now = new Date();
   const { canonical, domain } = canonicalEmail(input.email);
+  const refusal = await quietRefusal({ letter, input, ip, emailCanonical: canonical, emailDomain: domain, checks, now });
   const signature: NewSignature = {
     letterId: letter.id,
     emailCanonical: canonical,
@@ -52,29 +69,35 @@ export async function signLetter({ slug, input, ip }: { slug: string; input: Sig
       website: input.kind === "organization" ? input.website : null,
       comment: input.comment ?? null,
       listPublicly: input.listPublicly,
-      consentAt: new Date(),
+      consentAt: now,
       ipHash: ip ? hashIp(ip, getEnv().AUTH_SECRET) : null,
     },
-    ...(await confirmationFor(letter, input)),
+    refusal,
+    confirmation: refusal ? null : await confirmationFor(letter, input),
+    floodExempt: ip ? await floodExempt(ip) : false,
   };
 
   // New addresses go in with the other signatures arriving now; an address already on
   // the letter is answered on its own. Should that signature vanish in between (a
-  // moderator's deletion), the request starts over.
+  // moderator's deletion, a withdrawal), the request starts over.
   for (let attempt = 0; attempt < 3; attempt++) {
     if ((await addSignature(signature)) === "created") {
+      if (refusal) return "refused";
       emailsEnqueued();
       return "created";
     }
-    const outcome = await signAgain(letter, signature);
+    if (!signature.confirmation) return "refused";
+    const outcome = await signAgain(letter, signature, signature.confirmation);
     if (outcome) return outcome;
   }
   throw new Error("the signature kept changing while it was being recorded");
 }
 
-/** A fresh token and the confirmation email that carries it. */
-async function confirmationFor(letter: PublicLetter, input: SignatureInput) {
+/** Fresh tokens (confirming, withdrawing) and the confirmation email that carries them. */
+async function confirmationFor(letter: PublicLetter, input: SignatureInput): Promise<Confirmation> {
   const { token, tokenHash, expiresAt } = createToken();
+  const withdrawal = createToken();
+  const withdrawUrl = appUrl(`/withdraw/${withdrawal.token}`);
   const email = await renderEmailTemplate({
     template: "signature-confirm",
     to: input.email,
@@ -82,6 +105,8 @@ async function confirmationFor(letter: PublicLetter, input: SignatureInput) {
     slots: {
       name: input.name,
       confirmUrl: appUrl(`/verify/${token}`),
+      withdrawUrl,
+      notMeUrl: `${withdrawUrl}?reason=not-me`,
       organizationName: input.kind === "organization" ? input.organizationName : undefined,
     },
     build: (slots) => ({
@@ -90,19 +115,33 @@ async function confirmationFor(letter: PublicLetter, input: SignatureInput) {
         name: slots.name!,
         letterTitle: letter.title,
         confirmUrl: slots.confirmUrl!,
+        withdrawUrl: slots.withdrawUrl!,
+        notMeUrl: slots.notMeUrl!,
         organizationName: slots.organizationName,
       }),
     }),
   });
-  return { tokenHash, expiresAt, email };
+  return { tokenHash, expiresAt, withdrawTokenHash: withdrawal.tokenHash, email };
 }
 
 /** The address has a signature on the letter: a fresh link while unconfirmed, else "already signed"; null if it is gone. */
-async function signAgain(letter: PublicLetter, signature: NewSignature): Promise<SignOutcome | null> {
+async function signAgain(letter: PublicLetter, signature: NewSignature, confirmation: Confirmation): Promise<SignOutcome | null> {
   const existing = await findSignatureByEmail(db, { letterId: letter.id, emailCanonical: signature.emailCanonical });
   if (!existing) return null;
+  // Refused by the defences when it was made: whoever asks again learns nothing, and
+  // the address's owner is not written to on a stranger's say-so.
+  if (existing.status === "fraud" && !existing.confirmed) return "refused";
   if (existing.status !== "unverified") {
-    await enqueueOne(await alreadySignedEmail(letter, signature.details.email));
+    const withdrawal = createToken();
+    const email = await alreadySignedEmail(letter, signature.details.email, appUrl(`/withdraw/${withdrawal.token}`));
+    await retryOnBusy(() =>
+      db.$transaction(async (tx) => {
+        const now = new Date();
+        await insertWithdrawalTokens(tx, [{ signatureId: existing.id, letterId: letter.id, tokenHash: withdrawal.tokenHash }], now);
+        await enqueueEmail(tx, { ...email, signatureId: existing.id }, now);
+      }),
+    );
+    emailsEnqueued();
     return "already_signed";
   }
   const now = new Date();
@@ -110,10 +149,11 @@ async function signAgain(letter: PublicLetter, signature: NewSignature): Promise
     db.$transaction(async (tx) => {
       const { letterId, details } = signature;
       if (!(await holdUnverifiedSignature(tx, { id: existing.id, now }))) return false;
-      const [flags] = await signingFlags(tx, [{ letterId, ...details }], now);
-      const token = { signatureId: existing.id, tokenHash: signature.tokenHash, expiresAt: signature.expiresAt, details: { ...details, flags } };
+      const [flags] = await signingFlags(tx, [{ letterId, ...details, floodExempt: signature.floodExempt }], now);
+      const token = { signatureId: existing.id, tokenHash: confirmation.tokenHash, expiresAt: confirmation.expiresAt, details: { ...details, flags } };
       await insertConfirmationTokens(tx, [token], now);
-      await enqueueEmail(tx, signature.email, now);
+      await insertWithdrawalTokens(tx, [{ signatureId: existing.id, letterId, tokenHash: confirmation.withdrawTokenHash }], now);
+      await enqueueEmail(tx, { ...confirmation.email, signatureId: existing.id }, now);
       return true;
     }),
   );
@@ -122,21 +162,16 @@ async function signAgain(letter: PublicLetter, signature: NewSignature): Promise
   return "resent";
 }
 
-function alreadySignedEmail(letter: PublicLetter, to: string): Promise<RenderedEmail> {
+function alreadySignedEmail(letter: PublicLetter, to: string, withdrawUrl: string): Promise<RenderedEmail> {
   const letterUrl = appUrl(`/letters/${letter.slug}`);
   return renderEmailTemplate({
     template: "already-signed",
     to,
     key: `${letter.title}\n${letterUrl}`,
-    slots: {},
-    build: () => ({
+    slots: { withdrawUrl },
+    build: (slots) => ({
       subject: `You have already signed: ${letter.title}`,
-      element: createElement(AlreadySignedEmail, { letterTitle: letter.title, letterUrl }),
+      element: createElement(AlreadySignedEmail, { letterTitle: letter.title, letterUrl, withdrawUrl: slots.withdrawUrl! }),
     }),
   });
-}
-
-async function enqueueOne(email: RenderedEmail) {
-  await retryOnBusy(() => db.$transaction((tx) => enqueueEmail(tx, email)));
-  emailsEnqueued();
 }

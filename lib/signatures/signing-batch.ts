@@ -1,14 +1,15 @@
 import "server-only";
 import { db, provider } from "../db";
 import { retryOnBusy } from "../db-retry";
-import { enqueueEmails, type RenderedEmail } from "../email/send-email";
+import { enqueueEmails, recipientKey, type RenderedEmail } from "../email/send-email";
+import type { Verdict } from "../defences";
 import { letterNotOpen, signingRefusal } from "../http/app-error";
 import { newId } from "../ids";
 import { processMemory } from "../memory/process-memory";
 import { effectiveStatus } from "../letters/effective-status";
 import { signingFlags } from "../moderation/signing-flags";
 import { Prisma } from "../generated/prisma/client";
-import { insertConfirmationTokens, submissionJson, type SignerDetails } from "./signing-sql";
+import { insertConfirmationTokens, insertWithdrawalTokens, submissionJson, type SignerDetails } from "./signing-sql";
 
 // New signatures are written in batches (group commit). A viral letter's signers arrive
 // together: while one transaction is being written the next requests queue, and the
@@ -25,8 +26,18 @@ export interface NewSignature {
   letterId: string;
   emailCanonical: string;
   details: Omit<SignerDetails, "flags">;
+  /** The links and the email that answer the signer; null when the defences refused the signing. */
+  confirmation: Confirmation | null;
+  /** Why the defences refused it (lib/defences/): it is written as fraud, with no link and no email. */
+  refusal: Verdict | null;
+  /** In a range the allow list exempts from the flood flag. */
+  floodExempt: boolean;
+}
+
+export interface Confirmation {
   tokenHash: string;
   expiresAt: Date;
+  withdrawTokenHash: string;
   email: RenderedEmail;
 }
 
@@ -106,8 +117,17 @@ export async function writeBatch(tx: Queryable, items: NewSignature[], now: Date
   const open = items.map((item, i) => ({ item, i })).filter(({ i }) => outcomes[i] === undefined);
   if (open.length === 0) return outcomes as (Outcome | Error)[];
 
-  const flags = await signingFlags(tx, open.map(({ item }) => ({ letterId: item.letterId, ...item.details })), now);
-  const rows = open.map(({ item, i }, n) => ({ i, item, id: newId(now.getTime()), details: { ...item.details, flags: flags[n] } }));
+  const flags = await signingFlags(
+    tx,
+    open.map(({ item }) => ({ letterId: item.letterId, ...item.details, floodExempt: item.floodExempt })),
+    now,
+  );
+  const rows = open.map(({ item, i }, n) => ({
+    i,
+    item,
+    id: newId(now.getTime()),
+    details: { ...item.details, flags: [flags[n], item.refusal?.flag].filter(Boolean).join(",") },
+  }));
   const created = provider === "postgresql" ? await insertAllAtOnce(tx, rows, now) : await insertTableByTable(tx, rows, now);
   for (const row of rows) outcomes[row.i] = created.has(row.id) ? "created" : "exists";
   return outcomes as (Outcome | Error)[];
@@ -120,19 +140,28 @@ interface Row {
   details: SignerDetails;
 }
 
-/** The signatures' columns, one parenthesised row each. */
+/**
+ * The signatures' columns, one parenthesised row each. A signing the defences refused
+ * goes in as fraud, marked by a moderator that is the rule, so it never counts and the
+ * review shows why.
+ */
 const signatureValues = (rows: Row[], now: Date) =>
   Prisma.join(
     rows.map(({ item, id, details: d }) => {
+      const refusal = item.refusal;
       return Prisma.sql`(${id}, ${item.letterId}, ${d.kind}, ${d.name}, ${d.email}, ${item.emailCanonical}, ${d.emailDomain},
         ${d.country}, ${d.title}, ${d.affiliation}, ${d.organizationName}, ${d.website}, ${d.comment}, ${d.listPublicly},
-        'unverified', ${false}, ${d.flags}, ${d.ipHash}, ${d.consentAt}, ${now}, ${now})`;
+        ${refusal ? "fraud" : "unverified"}, ${false}, ${d.flags}, ${d.ipHash}, ${d.consentAt}, ${now}, ${now},
+        ${refusal?.reason ?? null}, ${refusal ? now : null})`;
     }),
   );
 
 const SIGNATURE_COLUMNS = Prisma.sql`("id", "letterId", "kind", "name", "email", "emailCanonical", "emailDomain", "country",
   "title", "affiliation", "organizationName", "website", "comment", "listPublicly", "status", "domainMatch",
-  "flags", "ipHash", "consentAt", "createdAt", "updatedAt")`;
+  "flags", "ipHash", "consentAt", "createdAt", "updatedAt", "moderationReason", "moderatedAt")`;
+
+/** The rows that get links and an email: all but the refused ones. */
+const answered = (rows: Row[]) => rows.filter((row): row is Row & { item: { confirmation: Confirmation } } => row.item.confirmation !== null);
 
 /** Signatures (an address already on the letter is skipped), then the new ones' tokens and emails; the ids written. */
 async function insertTableByTable(tx: Queryable, rows: Row[], now: Date): Promise<Set<string>> {
@@ -141,11 +170,19 @@ async function insertTableByTable(tx: Queryable, rows: Row[], now: Date): Promis
     ON CONFLICT ("letterId", "emailCanonical") DO NOTHING
     RETURNING "id"`;
   const created = new Set(inserted.map((row) => row.id));
-  const written = rows.filter((row) => created.has(row.id));
+  const written = answered(rows.filter((row) => created.has(row.id)));
   if (written.length === 0) return created;
-  const tokens = written.map(({ item, id, details }) => ({ signatureId: id, tokenHash: item.tokenHash, expiresAt: item.expiresAt, details }));
-  await insertConfirmationTokens(tx, tokens, now);
-  await enqueueEmails(tx, written.map(({ item }) => item.email), now);
+  const links = written.map(({ item: { confirmation, letterId }, id, details }) => ({
+    signatureId: id,
+    letterId,
+    tokenHash: confirmation.tokenHash,
+    expiresAt: confirmation.expiresAt,
+    withdrawTokenHash: confirmation.withdrawTokenHash,
+    details,
+  }));
+  await insertConfirmationTokens(tx, links, now);
+  await insertWithdrawalTokens(tx, links.map((link) => ({ ...link, tokenHash: link.withdrawTokenHash })), now);
+  await enqueueEmails(tx, written.map(({ item, id }) => ({ ...item.confirmation.email, signatureId: id })), now);
   return created;
 }
 
@@ -156,29 +193,47 @@ async function insertTableByTable(tx: Queryable, rows: Row[], now: Date): Promis
  */
 async function insertAllAtOnce(tx: Queryable, rows: Row[], now: Date): Promise<Set<string>> {
   const at = Prisma.sql`${now}::timestamp(3)`;
+  const linked = answered(rows);
+  // Each part is kept only where its signature went in.
+  const written = (alias: string) => Prisma.raw(`WHERE ${alias}."signatureId" IN (SELECT "id" FROM "signatures")`);
+  const links =
+    linked.length === 0
+      ? Prisma.empty
+      : Prisma.sql`, "tokens" AS (
+      INSERT INTO "ConfirmationToken" ("id", "tokenHash", "signatureId", "expiresAt", "createdAt", "details")
+      SELECT t."id", t."tokenHash", t."signatureId", t."expiresAt", ${at}, t."details"
+      FROM (VALUES ${Prisma.join(
+        linked.map(
+          ({ item: { confirmation }, id, details }) =>
+            Prisma.sql`(${newId(now.getTime())}, ${confirmation.tokenHash}, ${id}, ${confirmation.expiresAt}::timestamp(3), ${submissionJson(details)})`,
+        ),
+      )}) AS t ("id", "tokenHash", "signatureId", "expiresAt", "details")
+      ${written("t")}
+    ), "withdrawals" AS (
+      INSERT INTO "WithdrawalToken" ("id", "tokenHash", "signatureId", "letterId", "createdAt")
+      SELECT w."id", w."tokenHash", w."signatureId", w."letterId", ${at}
+      FROM (VALUES ${Prisma.join(
+        linked.map(({ item: { confirmation, letterId }, id }) => Prisma.sql`(${newId(now.getTime())}, ${confirmation.withdrawTokenHash}, ${id}, ${letterId})`),
+      )}) AS w ("id", "tokenHash", "signatureId", "letterId")
+      ${written("w")}
+    ), "emails" AS (
+      INSERT INTO "OutboxEmail" ("id", "template", "to", "subject", "html", "text", "status", "attempts", "nextAttemptAt", "createdAt",
+        "signatureId", "toCanonical")
+      SELECT e."id", e."template", e."to", e."subject", e."html", e."text", 'pending', 0, ${at}, ${at}, e."signatureId", e."toCanonical"
+      FROM (VALUES ${Prisma.join(
+        linked.map(
+          ({ item: { confirmation: { email } }, id }) =>
+            Prisma.sql`(${newId(now.getTime())}, ${email.template}, ${email.to}, ${email.subject}, ${email.html}, ${email.text}, ${id}, ${recipientKey(email.to)})`,
+        ),
+      )}) AS e ("id", "template", "to", "subject", "html", "text", "signatureId", "toCanonical")
+      ${written("e")}
+    )`;
   const inserted = await tx.$queryRaw<{ id: string }[]>`
     WITH "signatures" AS (
       INSERT INTO "Signature" ${SIGNATURE_COLUMNS} VALUES ${signatureValues(rows, now)}
       ON CONFLICT ("letterId", "emailCanonical") DO NOTHING
       RETURNING "id"
-    ), "tokens" AS (
-      INSERT INTO "ConfirmationToken" ("id", "tokenHash", "signatureId", "expiresAt", "createdAt", "details")
-      SELECT t."id", t."tokenHash", t."signatureId", t."expiresAt", ${at}, t."details"
-      FROM (VALUES ${Prisma.join(
-        rows.map(
-          ({ item, id, details }) =>
-            Prisma.sql`(${newId(now.getTime())}, ${item.tokenHash}, ${id}, ${item.expiresAt}::timestamp(3), ${submissionJson(details)})`,
-        ),
-      )}) AS t ("id", "tokenHash", "signatureId", "expiresAt", "details")
-      WHERE t."signatureId" IN (SELECT "id" FROM "signatures")
-    ), "emails" AS (
-      INSERT INTO "OutboxEmail" ("id", "template", "to", "subject", "html", "text", "status", "attempts", "nextAttemptAt", "createdAt")
-      SELECT e."id", e."template", e."to", e."subject", e."html", e."text", 'pending', 0, ${at}, ${at}
-      FROM (VALUES ${Prisma.join(
-        rows.map(({ item: { email }, id }) => Prisma.sql`(${newId(now.getTime())}, ${email.template}, ${email.to}, ${email.subject}, ${email.html}, ${email.text}, ${id})`),
-      )}) AS e ("id", "template", "to", "subject", "html", "text", "signatureId")
-      WHERE e."signatureId" IN (SELECT "id" FROM "signatures")
-    )
+    )${links}
     SELECT "id" FROM "signatures"`;
   return new Set(inserted.map((row) => row.id));
 }

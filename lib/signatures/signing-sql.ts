@@ -16,10 +16,11 @@ type Queryable = Pick<Prisma.TransactionClient, "$queryRaw" | "$executeRaw">;
 export async function findSignatureByEmail(
   db: Queryable,
   { letterId, emailCanonical }: { letterId: string; emailCanonical: string },
-): Promise<{ id: string; status: string } | null> {
-  const rows = await db.$queryRaw<{ id: string; status: string }[]>`
-    SELECT "id", "status" FROM "Signature" WHERE "letterId" = ${letterId} AND "emailCanonical" = ${emailCanonical}`;
-  return rows[0] ?? null;
+): Promise<{ id: string; status: string; confirmed: boolean } | null> {
+  const rows = await db.$queryRaw<{ id: string; status: string; confirmedAt: Date | string | null }[]>`
+    SELECT "id", "status", "confirmedAt" FROM "Signature" WHERE "letterId" = ${letterId} AND "emailCanonical" = ${emailCanonical}`;
+  const row = rows[0];
+  return row ? { id: row.id, status: row.status, confirmed: row.confirmedAt !== null } : null;
 }
 
 export interface SignerDetails {
@@ -84,4 +85,16 @@ export async function insertConfirmationTokens(
     VALUES ${Prisma.join(
       tokens.map((t) => Prisma.sql`(${newId(now.getTime())}, ${t.tokenHash}, ${t.signatureId}, ${t.expiresAt}, ${now}, ${submissionJson(t.details)})`),
     )}`;
+}
+
+/** Withdrawal links for signatures (lib/signer-rights/): each email that carries one has its own. */
+export async function insertWithdrawalTokens(
+  db: Queryable,
+  tokens: { signatureId: string; letterId: string; tokenHash: string }[],
+  now: Date,
+): Promise<void> {
+  if (tokens.length === 0) return;
+  await db.$executeRaw`
+    INSERT INTO "WithdrawalToken" ("id", "tokenHash", "signatureId", "letterId", "createdAt")
+    VALUES ${Prisma.join(tokens.map((t) => Prisma.sql`(${newId(now.getTime())}, ${t.tokenHash}, ${t.signatureId}, ${t.letterId}, ${now})`))}`;
 }

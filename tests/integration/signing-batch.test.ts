@@ -20,9 +20,14 @@ function newSignature(letterId: string, overrides: Partial<NewSignature["details
       affiliation: null, organizationName: null, website: null, comment: null, listPublicly: true,
       consentAt: new Date(), ipHash: null, ...overrides,
     },
-    tokenHash: crypto.randomUUID(),
-    expiresAt: new Date(Date.now() + 86_400_000),
-    email: { template: "signature-confirm", to: email, subject: "Confirm", html: "<p>x</p>", text: "x" },
+    confirmation: {
+      tokenHash: crypto.randomUUID(),
+      expiresAt: new Date(Date.now() + 86_400_000),
+      withdrawTokenHash: crypto.randomUUID(),
+      email: { template: "signature-confirm", to: email, subject: "Confirm", html: "<p>x</p>", text: "x" },
+    },
+    refusal: null,
+    floodExempt: false,
   };
 }
 
@@ -82,8 +87,8 @@ describe("signing in batches", () => {
     expect(outcomes).toEqual(["exists", "created", "exists"]);
     expect(await db.confirmationToken.count({ where: { signature: { letterId: letter.id } } })).toBe(2);
     // Only the request that made a signature has its email queued.
-    const queued = await db.outboxEmail.findMany({ where: { to: { in: [again, fresh, twice].map((s) => s.email.to) } } });
-    expect(queued.map((mail) => mail.to)).toEqual([fresh.email.to]);
+    const queued = await db.outboxEmail.findMany({ where: { to: { in: [again, fresh, twice].map((s) => s.details.email) } } });
+    expect(queued.map((mail) => mail.to)).toEqual([fresh.details.email]);
   });
 
   it("fails only the request whose row the database refuses", async () => {

@@ -4,11 +4,13 @@ import { EmailLayout, styles } from "./email-layout";
 export interface AlreadySignedEmailProps {
   letterTitle: string;
   letterUrl: string;
+  withdrawUrl: string;
 }
 
 export function AlreadySignedEmail({
   letterTitle = "Open letter: keep encryption strong",
   letterUrl = "http://localhost:3000/letters/strong-encryption-open-letter",
+  withdrawUrl = "http://localhost:3000/withdraw/preview-token",
 }: AlreadySignedEmailProps) {
   return (
     <EmailLayout preview={`You have already signed "${letterTitle}"`}>
@@ -20,6 +22,13 @@ export function AlreadySignedEmail({
       </Text>
       <Text style={styles.text}>
         The best way to help now is to share the letter: <Link href={letterUrl}>{letterUrl}</Link>
+      </Text>
+      <Text style={styles.small}>
+        If you no longer want to be a signatory, you can withdraw your signature at any time:{" "}
+        <Link href={withdrawUrl} style={styles.link}>
+          Withdraw my signature
+        </Link>
+        . It stops counting at once, and your name, address and comment are deleted.
       </Text>
     </EmailLayout>
   );

@@ -5,6 +5,8 @@ export interface ConfirmSignatureEmailProps {
   name: string;
   letterTitle: string;
   confirmUrl: string;
+  withdrawUrl: string;
+  notMeUrl: string;
   organizationName?: string;
 }
 
@@ -12,6 +14,8 @@ export function ConfirmSignatureEmail({
   name = "Ada Example",
   letterTitle = "Open letter: keep encryption strong",
   confirmUrl = "http://localhost:3000/verify/preview-token",
+  withdrawUrl = "http://localhost:3000/withdraw/preview-token",
+  notMeUrl = "http://localhost:3000/withdraw/preview-token?reason=not-me",
   organizationName,
 }: ConfirmSignatureEmailProps) {
   return (
@@ -40,6 +44,20 @@ export function ConfirmSignatureEmail({
         button does not work, paste this address into your browser:{" "}
         <Link href={confirmUrl} style={styles.link}>
           {confirmUrl}
+        </Link>
+      </Text>
+      <Text style={styles.small}>
+        <strong>Not you?</strong> If you did not ask to sign, someone else typed your address.{" "}
+        <Link href={notMeUrl} style={styles.link}>
+          This was not me
+        </Link>{" "}
+        removes it; nothing of yours is kept.
+      </Text>
+      <Text style={styles.small}>
+        Changed your mind later? You can withdraw your signature at any time, before or after confirming, with
+        this link (keep this email):{" "}
+        <Link href={withdrawUrl} style={styles.link}>
+          Withdraw my signature
         </Link>
       </Text>
     </EmailLayout>
