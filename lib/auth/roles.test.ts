@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseEnv } from "../env";
 import { can, isRole, roleForEmail, type Permission } from "./roles";
 
-const ALL: Permission[] = ["moderate", "export", "manage_letters", "manage_people", "read_audit"];
+const ALL: Permission[] = ["moderate", "export", "manage_letters", "manage_people", "read_audit", "manage_blocks"];
 
 describe("can", () => {
   it.each(ALL)("an admin may %s", (permission) => {

@@ -3,10 +3,10 @@
 export const ROLES = ["admin", "moderator"] as const;
 export type Role = (typeof ROLES)[number];
 
-export type Permission = "moderate" | "export" | "manage_letters" | "manage_people" | "read_audit";
+export type Permission = "moderate" | "export" | "manage_letters" | "manage_people" | "read_audit" | "manage_blocks";
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  admin: ["moderate", "export", "manage_letters", "manage_people", "read_audit"],
+  admin: ["moderate", "export", "manage_letters", "manage_people", "read_audit", "manage_blocks"],
   moderator: ["moderate", "export"],
 };
 

@@ -17,6 +17,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
     { href: "/admin/letters", label: "Letters" },
     ...(can(staff.role, "manage_people") ? [{ href: "/admin/people", label: "People" }] : []),
     ...(can(staff.role, "read_audit") ? [{ href: "/admin/audit", label: "Audit log" }] : []),
+    ...(can(staff.role, "manage_blocks") ? [{ href: "/admin/blocks", label: "Blocks" }] : []),
     ...(can(staff.role, MAIL_PERMISSION) ? [{ href: "/admin/mail", label: "Mail" }] : []),
   ];
   return (
