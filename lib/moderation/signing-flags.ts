@@ -66,6 +66,6 @@ export async function signingFlags(tx: Queryable, subjects: FlagSubject[], now =
 export const FLAG_LABEL: Record<string, string> = {
   disposable_email: "Throwaway email service",
   many_from_one_address: `More than ${FLOOD_LIMIT} signatures from one network address within an hour`,
-  blocked: "On a block list (an admin's entry on Blocks)",
+  blocked: "On a block list",
   reported: "Reported by a reader",
 };

@@ -8,6 +8,7 @@ import { requireStaffPage } from "@/lib/auth/require-staff";
 import { countryName } from "@/lib/countries";
 import { getAdminLetter } from "@/lib/letters/get-admin-letter";
 import { countSignatures, searchSignatures } from "@/lib/moderation/search-signatures";
+import { FLAG_LABEL } from "@/lib/moderation/signing-flags";
 import { filterFromSearchParams, filterToQuery } from "@/lib/validation/signature-filter";
 import { moderateAction } from "../../../queue/actions";
 import { moderateMatchingAction } from "./actions";
@@ -90,9 +91,11 @@ export default async function SignaturesPage({ params, searchParams }: Props) {
                   </td>
                   <td className="px-3 py-2">{s.email}</td>
                   <td className="px-3 py-2">{countryName(s.country)}</td>
-                  <td className="px-3 py-2">
+                  <td className="max-w-xs px-3 py-2">
                     <span className="rounded-full bg-stone-100 px-2 py-0.5 text-xs font-medium">{s.status.replace("_", " ")}</span>
                     {s.flags ? <span className="ml-1 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">flagged</span> : null}
+                    {s.flags ? <p className="mt-1 text-xs text-amber-900">{s.flags.split(",").map((f) => FLAG_LABEL[f] ?? f).join("; ")}</p> : null}
+                    {s.moderationReason ? <p className="mt-1 break-words text-xs text-stone-600" data-testid="moderation-reason">{s.moderationReason}</p> : null}
                   </td>
                   <td className="whitespace-nowrap px-3 py-2 text-stone-600">{s.createdAt.toISOString().slice(0, 16).replace("T", " ")}</td>
                 </tr>
