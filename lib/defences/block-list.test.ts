@@ -140,7 +140,15 @@ describe("block rule input", () => {
     expect(errorOf("address", "someone")).toEqual([["value", expect.stringMatching(/is not an email address/)]]);
   });
 
-  it("requires a reason", () => {
+  it("requires a reason, and still names a bad value when the reason is missing too", () => {
     expect(errorOf("domain", "example.org", "  ")).toEqual([["reason", expect.stringMatching(/Say why/)]]);
+    expect(errorOf("network", "203.0.113.0/33", "")).toEqual([
+      ["value", expect.stringMatching(/is not a network range/)],
+      ["reason", expect.stringMatching(/Say why/)],
+    ]);
+  });
+
+  it("refuses a list that does not exist", () => {
+    expect(errorOf("everything" as BlockKind, "example.org")).toEqual([["kind", "Choose which list the entry goes on."]]);
   });
 });

@@ -17,11 +17,20 @@ import { noHiddenCharacters } from "./text-rules";
 export const BLOCK_KINDS = ["network", "domain", "address", "allow_network"] as const;
 export type BlockKind = (typeof BLOCK_KINDS)[number];
 
+/** One entry of each list, as moderators read it in a signature's reason. */
 export const BLOCK_KIND_LABEL: Record<BlockKind, string> = {
   network: "Blocked range",
   domain: "Blocked domain",
   address: "Blocked address",
   allow_network: "Allowed range",
+};
+
+/** Each list's name. */
+export const BLOCK_LIST_TITLE: Record<BlockKind, string> = {
+  network: "Blocked ranges",
+  domain: "Blocked domains",
+  address: "Blocked addresses",
+  allow_network: "Allowed ranges",
 };
 
 /** The range in its stored form, or null when the text is not one. */
@@ -98,25 +107,37 @@ const NOT_VALID: Record<BlockKind, (text: string) => string> = {
 
 const shown = (text: string) => (text.length > 60 ? `${text.slice(0, 60)}…` : text);
 
-export const blockRuleInputSchema = z
-  .object({
-    kind: z.enum(BLOCK_KINDS, { message: "Choose which list the entry goes on." }),
-    value: z.string({ message: "Enter a value." }).trim().min(1, "Enter a value.").max(300, "Keep the value under 300 characters."),
-    reason: z
-      .string({ message: "Say why." })
-      .trim()
-      .min(1, "Say why, so other admins and moderators know.")
-      .max(300, "Keep the reason under 300 characters.")
-      .superRefine(noHiddenCharacters("The reason")),
-  })
-  .transform((input, context) => {
-    const value = NORMALISE[input.kind](input.value);
-    if (value === null) {
-      context.addIssue({ code: "custom", path: ["value"], message: NOT_VALID[input.kind](shown(input.value)) });
-      return z.NEVER;
-    }
-    return { ...input, value };
-  });
+/** The value of one kind of entry, in its stored form: the field's own error when it is not one. */
+const valueOf = (kind: BlockKind) =>
+  z
+    .string({ message: "Enter a value." })
+    .trim()
+    .min(1, "Enter a value.")
+    .max(300, "Keep the value under 300 characters.")
+    .transform((text, context) => {
+      const value = NORMALISE[kind](text);
+      if (value === null) context.addIssue({ code: "custom", message: NOT_VALID[kind](shown(text)) });
+      return value ?? z.NEVER;
+    });
+
+const reason = z
+  .string({ message: "Say why." })
+  .trim()
+  .min(1, "Say why, so other admins and moderators know.")
+  .max(300, "Keep the reason under 300 characters.")
+  .superRefine(noHiddenCharacters("The reason"));
+
+// One object per kind, so that the value is checked (and its error shown) whatever the reason's state.
+export const blockRuleInputSchema = z.discriminatedUnion(
+  "kind",
+  [
+    z.object({ kind: z.literal("network"), value: valueOf("network"), reason }),
+    z.object({ kind: z.literal("domain"), value: valueOf("domain"), reason }),
+    z.object({ kind: z.literal("address"), value: valueOf("address"), reason }),
+    z.object({ kind: z.literal("allow_network"), value: valueOf("allow_network"), reason }),
+  ],
+  { error: () => "Choose which list the entry goes on." },
+);
 
 export type BlockRuleInput = z.infer<typeof blockRuleInputSchema>;
 

@@ -5,7 +5,7 @@ import { requireStaff, type Staff } from "@/lib/auth/require-staff";
 import { addBlockRule } from "@/lib/defences/add-block-rule";
 import { removeBlockRule } from "@/lib/defences/remove-block-rule";
 import { AppError } from "@/lib/http/app-error";
-import { BLOCK_KIND_LABEL, blockRuleInputSchema, blockRuleRemovalSchema } from "@/lib/validation/block-rule";
+import { BLOCK_LIST_TITLE, blockRuleInputSchema, blockRuleRemovalSchema } from "@/lib/validation/block-rule";
 import { signatureFieldErrors, type FieldErrors } from "@/lib/validation/signature";
 
 export type BlockFormState = { ok: true; message: string } | { ok: false; error: string; fields: FieldErrors } | null;
@@ -17,7 +17,7 @@ export async function addBlockRuleAction(_previous: BlockFormState, form: FormDa
     const parsed = blockRuleInputSchema.safeParse(entries(form));
     if (!parsed.success) return { ok: false, error: "Some fields need fixing.", fields: signatureFieldErrors(parsed.error) };
     await addBlockRule({ actor, input: parsed.data });
-    return { ok: true, message: `Added ${parsed.data.value} to ${BLOCK_KIND_LABEL[parsed.data.kind].toLowerCase()}s.` };
+    return { ok: true, message: `Added ${parsed.data.value} to ${BLOCK_LIST_TITLE[parsed.data.kind].toLowerCase()}.` };
   });
 }
 

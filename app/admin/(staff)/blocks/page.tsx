@@ -3,7 +3,7 @@ import { BlockRuleForm } from "@/components/admin/block-rule-form";
 import { RemoveBlockRule } from "@/components/admin/remove-block-rule";
 import { requireStaffPage } from "@/lib/auth/require-staff";
 import { listBlockRules, type ListedBlockRule } from "@/lib/defences/list-block-rules";
-import type { BlockKind } from "@/lib/validation/block-rule";
+import { BLOCK_LIST_TITLE, type BlockKind } from "@/lib/validation/block-rule";
 import { addBlockRuleAction, removeBlockRuleAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -11,31 +11,27 @@ export const metadata: Metadata = { title: "Blocks" };
 
 const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
-const LISTS: { kind: BlockKind; title: string; about: string; valueLabel: string; example: string }[] = [
+const LISTS: { kind: BlockKind; about: string; valueLabel: string; example: string }[] = [
   {
     kind: "network",
-    title: "Blocked ranges",
     about: "Signings from these network ranges. IPv4 or IPv6, with the prefix length; a single address blocks only itself.",
     valueLabel: "Range",
     example: "203.0.113.0/24",
   },
   {
     kind: "domain",
-    title: "Blocked domains",
     about: "Signings with an email address at these domains. example.org blocks that domain only; *.example.org blocks it and every name under it, like mail.example.org.",
     valueLabel: "Domain",
     example: "*.example.org",
   },
   {
     kind: "address",
-    title: "Blocked addresses",
     about: "Signings from these email addresses. One entry covers every spelling of the mailbox: capitals, +tags and, at Gmail, dots are ignored.",
     valueLabel: "Email address",
     example: "name@example.org",
   },
   {
     kind: "allow_network",
-    title: "Allowed ranges",
     about: "Many people signing from one of these ranges (an office, a university) are not flagged as a flood. The block lists still apply to them.",
     valueLabel: "Range",
     example: "192.0.2.0/24",
@@ -54,7 +50,7 @@ export default async function BlocksPage() {
           once, never counts, and moderators see which entry caught it. Every addition and removal is in the audit log.
         </p>
       </div>
-      {LISTS.map((list) => (
+      {LISTS.map((list) => ({ ...list, title: BLOCK_LIST_TITLE[list.kind] })).map((list) => (
         <section key={list.kind} aria-labelledby={`${list.kind}-heading`} data-testid={`block-list-${list.kind}`}
           className="rounded-xl border border-stone-200 bg-white p-5 shadow-sm">
           <h2 id={`${list.kind}-heading`} className="font-semibold text-stone-900">
