@@ -26,6 +26,6 @@ export async function auditBlockRule(
     targetType: "block_rule",
     targetId: rule.id,
     reason: rule.reason,
-    detail: { kind: rule.kind, ...value, reason: rule.reason },
+    detail: { kind: rule.kind, ...value },
   });
 }
