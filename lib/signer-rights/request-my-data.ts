@@ -1,0 +1,49 @@
+import "server-only";
+import { createElement } from "react";
+import { db } from "../db";
+import { appUrl } from "../app-url";
+import { retryOnBusy } from "../db-retry";
+import { emailsEnqueued, enqueueEmail, renderEmail } from "../email/send-email";
+import { DataRequestEmail } from "../email/templates/data-request";
+import { consumeLimit } from "../http/rate-limit";
+import { canonicalEmail } from "../signatures/canonical-email";
+import { createToken } from "../signatures/tokens";
+import { DATA_REQUEST_LIFETIME_MS } from "./data-request-lifetime";
+
+/** Data requests per client, and per address (someone mailing a stranger's inbox). */
+export const DATA_REQUEST_LIMITS = {
+  perClient: { points: 10, durationS: 60 * 60 },
+  perAddress: { points: 3, durationS: 60 * 60 },
+};
+
+/**
+ * Someone asks, at /my-data, what is held about an address. Only when the address has
+ * signed something does it get a link to /my-data/{token}, valid for an hour; the asker
+ * is told the same either way, and the email is rendered either way, so neither the
+ * answer nor its timing tells anyone who signed.
+ */
+export async function requestMyData({ email, ip, now = new Date() }: { email: string; ip: string; now?: Date }): Promise<void> {
+  const { canonical } = canonicalEmail(email);
+  await Promise.all([
+    consumeLimit("my-data-ip", ip, DATA_REQUEST_LIMITS.perClient),
+    consumeLimit("my-data-email", canonical, DATA_REQUEST_LIMITS.perAddress),
+  ]);
+  const { token, tokenHash } = createToken(now);
+  const signatureCount = await db.signature.count({ where: { emailCanonical: canonical } });
+  const message = await renderEmail({
+    template: "data-request",
+    to: email,
+    subject: "Your data: see, download or erase it",
+    element: createElement(DataRequestEmail, { dataUrl: appUrl(`/my-data/${token}`), signatureCount }),
+  });
+  if (signatureCount === 0) return;
+  await retryOnBusy(() =>
+    db.$transaction(async (tx) => {
+      await tx.dataRequestToken.create({
+        data: { tokenHash, emailCanonical: canonical, expiresAt: new Date(now.getTime() + DATA_REQUEST_LIFETIME_MS), createdAt: now },
+      });
+      await enqueueEmail(tx, message, now);
+    }),
+  );
+  emailsEnqueued();
+}
