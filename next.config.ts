@@ -64,6 +64,10 @@ const nextConfig: NextConfig = {
         ],
       },
       { source: "/api/:path*", headers: [{ key: "X-Frame-Options", value: "DENY" }] },
+      // The signer's own pages carry a secret in their address: no other site may see it
+      // in a Referer (these come after the site-wide policy, so they win).
+      { source: "/withdraw/:path*", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
+      { source: "/my-data/:path*", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
       // GET / answers HTML or JSON by Accept (below), so a cache must keep them apart.
       { source: "/", headers: [{ key: "Vary", value: "Accept" }] },
     ];

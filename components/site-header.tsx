@@ -29,6 +29,12 @@ export function SiteFooter() {
           feeds or in embedded counters.
         </p>
         <p>Counts include only confirmed signatures; organisations are counted once a moderator has checked them.</p>
+        <p>
+          <Link href="/my-data" className="font-medium text-brand-700 underline-offset-2 hover:underline">
+            Your data
+          </Link>
+          : see, download or erase what we hold about your email address.
+        </p>
       </div>
     </footer>
   );

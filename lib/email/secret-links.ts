@@ -1,5 +1,6 @@
 import { SIGN_IN_LINK_LIFETIME_S } from "../auth/sign-in-link";
 import { TOKEN_LIFETIME_MS } from "../signatures/tokens";
+import { DATA_REQUEST_LIFETIME_MS } from "../signer-rights/data-request-lifetime";
 
 // Links that act for their reader (confirm a signature, sign in to /admin, withdraw,
 // see one's data) are secrets: an outbox row holding one would let anyone with a copy
@@ -18,6 +19,7 @@ const LINK_LIFETIME_MS: Record<string, number> = {
   // kept for "Send again" only as long as a confirmation's would be.
   "already-signed": TOKEN_LIFETIME_MS,
   "admin-sign-in": SIGN_IN_LINK_LIFETIME_S * 1000,
+  "data-request": DATA_REQUEST_LIFETIME_MS,
 };
 
 /** The kinds of message that carry a secret link. */

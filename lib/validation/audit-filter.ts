@@ -8,6 +8,7 @@ export const AUDIT_ACTIONS = [
   ...MODERATION_ACTIONS.map((a) => `signature.bulk_${a}`),
   "letter.create", "letter.update", "export.csv", "user.add", "user.role", "user.disable", "email.send_again",
   "block.add", "block.remove",
+  "signature.withdraw", "signature.erase", "data.erase", "data.export",
 ] as const;
 
 const empty = (v: unknown) => (v === "" || v === null ? undefined : v);

@@ -29,7 +29,8 @@ function optionalText<T extends z.ZodType>(schema: T) {
   return z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v ?? undefined), schema.optional());
 }
 
-const email = z
+/** A signer's address, as the sign form and the data-request form (lib/validation/data-request.ts) take it. */
+export const signerEmailSchema = z
   .string({ message: "Email is required." })
   .trim()
   .min(1, "Email is required.")
@@ -78,7 +79,7 @@ const comment = z
 
 const shared = {
   name: displayText("Name", NAME_MAX),
-  email,
+  email: signerEmailSchema,
   country,
   comment: optionalText(comment),
   listPublicly: z.boolean({ message: "Say whether your name may be listed publicly." }),
