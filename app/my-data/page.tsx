@@ -45,7 +45,7 @@ export default async function MyDataPage({ searchParams }: Props) {
     );
   }
   return (
-    <NoticeCard icon="⎙" title="See, download or erase your data">
+    <NoticeCard icon="✉" title="See, download or erase your data">
       <p>
         Enter the email address you signed with. We will send it a link to a page listing every signature made with
         it, on every letter, where you can download all we hold about you, withdraw a signature, or erase everything.

@@ -43,8 +43,9 @@ export default async function WithdrawPage({ params, searchParams }: Props) {
           is gone. It no longer counts and is not listed anywhere.
         </p>
         <p>
-          We keep nothing of it: the name, email address and comment are deleted. All that remains is that the count
-          went down by one, and a note in our records that a signature was withdrawn, without any of your details.
+          We keep nothing of it: the name, email address and comment are deleted. All that remains is the count (one
+          lower, if it had counted) and a note in our records that a signature was withdrawn, without any of your
+          details.
         </p>
         {withdrawal.letter ? (
           <p>
@@ -100,7 +101,7 @@ function WhatIsRemoved({ signature }: { signature: Extract<Withdrawal, { state: 
     ...(organization ? ([["Organisation", signature.organizationName ?? ""]] as [string, string][]) : []),
     [organization ? "Contact" : "Name", signature.name],
     ["Country", countryName(signature.country)],
-    ["Listed by name", signature.listPublicly ? "Yes: you asked for the name to be shown" : "No: counted without the name"],
+    ["Listed by name", signature.listPublicly ? "Yes: the name is shown among the signatories once counted" : "No: counted without the name"],
     ["Confirmed", signature.confirmed ? "Yes" : "No: it has not been counted"],
   ];
   return (
