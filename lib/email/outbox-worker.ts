@@ -181,8 +181,10 @@ async function recordOutcomes(outcomes: Outcome[], env: Env, at: Date): Promise<
     // A failed message keeps its body while "send again" can use it: not once it may have
     // arrived, nor when its link is about to expire.
     const redact = giveUp && (mayHaveGone || expired);
+    // updateMany: a withdrawal may have deleted the row meanwhile (lib/signer-rights),
+    // and the batch's other outcomes must still be written.
     return [
-      db.outboxEmail.update({
+      db.outboxEmail.updateMany({
         where: { id: row.id },
         data: {
           status: giveUp ? "failed" : "pending",
