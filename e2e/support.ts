@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { MIN_FILL_MS } from "../lib/validation/signing-checks";
 import { E2E_DATABASE_URL, STAND_IN_URL } from "./config";
 import { flag, sql, timestamp } from "./db";
 import type { ReceivedEmail } from "./resend-stand-in";
@@ -88,6 +89,18 @@ export async function fillSignForm(page: Page, signer: Signer) {
   await page.getByLabel("Country", { exact: true }).selectOption(signer.country);
   if (signer.listPublicly ?? true) await page.getByLabel(/List (my name|our organisation's name) publicly/).check();
   await page.getByLabel(/I agree that my name/).check();
+  await waitOutFillTime(page);
+}
+
+/**
+ * Waits until the sign form has been shown for the minimum fill time, as any person's
+ * would have been: Playwright fills a form far faster than anyone types.
+ */
+export async function waitOutFillTime(page: Page) {
+  await page.waitForFunction((min) => {
+    const form = document.querySelector<HTMLFormElement>("form[data-shown-at]");
+    return form !== null && performance.now() - Number(form.dataset.shownAt) >= min + 50;
+  }, MIN_FILL_MS);
 }
 
 export async function signViaApi(request: APIRequestContext, slug: string, body: Record<string, unknown>) {

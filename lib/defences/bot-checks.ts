@@ -1,4 +1,5 @@
 import "server-only";
+import { MIN_FILL_MS } from "../validation/signing-checks";
 import type { DefenceSubject, Verdict } from "./index";
 import { checkProofOfWork, type ProofCheck } from "./proof-of-work";
 import { signingRateAbove } from "./signing-rate";
@@ -16,8 +17,7 @@ export interface SigningChecks {
   proofOfWork?: string;
 }
 
-/** Faster than this from showing the form to sending it, no person filled it in. */
-export const MIN_FILL_MS = 3_000;
+export { MIN_FILL_MS };
 
 const PROOF_REASON: Record<Exclude<ProofCheck, "valid">, string> = {
   missing: "The letter asks for a proof of work and none came with the signing.",

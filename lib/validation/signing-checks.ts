@@ -4,6 +4,9 @@ import { z } from "zod";
 // the sign form fills these in the browser, and a JSON API client may send them too.
 // None is stored with the signature.
 
+/** Faster than this from showing the sign form to sending it, no person filled it in. */
+export const MIN_FILL_MS = 3_000;
+
 /** The sign form's hidden field that people never see and scripts fill in. */
 export const HONEYPOT_FIELD = "reference";
 
