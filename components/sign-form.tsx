@@ -26,7 +26,7 @@ export function SignForm({
 }) {
   const [state, formAction, sending] = useActionState(action, null);
   const formRef = useRef<HTMLFormElement>(null);
-  const signingChecks = useSigningChecks(slug, formRef);
+  const signingChecks = useSigningChecks(slug);
   // Waiting for the proof of work to finish, when the letter asks for one.
   const [preparing, setPreparing] = useState(false);
   const pending = sending || preparing;
@@ -108,7 +108,10 @@ export function SignForm({
 
   return (
     <form
-      ref={formRef}
+      ref={(form) => {
+        formRef.current = form;
+        signingChecks.shown(form);
+      }}
       action={formAction}
       onSubmit={onSubmit}
       onBlur={onBlur}

@@ -1,7 +1,7 @@
 "use client";
 
 import { solveChallengeWorkers, type Challenge } from "altcha-lib";
-import { useEffect, useRef, type RefObject } from "react";
+import { useRef } from "react";
 
 // What the sign form sends for the bot checks (lib/defences/bot-checks.ts) besides the
 // fields a person fills in: how long the form was shown before it was sent, timed by the
@@ -15,15 +15,17 @@ type Proof = { payload: string; expiresAt: number } | null;
 /** A challenge that expires within this is fetched and solved again before sending. */
 const EXPIRY_MARGIN_MS = 30_000;
 
-export function useSigningChecks(slug: string, form: RefObject<HTMLFormElement | null>) {
+export function useSigningChecks(slug: string) {
   const shownAt = useRef<number | null>(null);
   const proof = useRef<Promise<Proof> | null>(null);
 
-  useEffect(() => {
+  /** The form's ref: notes when it was first shown. */
+  function shown(form: HTMLFormElement | null) {
+    if (!form || shownAt.current !== null) return;
     shownAt.current = performance.now();
     // Also on the form, where end-to-end tests wait out the minimum fill time as a person would take it.
-    if (form.current) form.current.dataset.shownAt = String(Math.round(shownAt.current));
-  }, [form]);
+    form.setAttribute("data-shown-at", String(Math.round(shownAt.current)));
+  }
 
   /** Starts solving (once): call when the reader begins filling the form. */
   function prepare() {
@@ -43,7 +45,7 @@ export function useSigningChecks(slug: string, form: RefObject<HTMLFormElement |
     return { fillMs: String(fillMs), ...(solved ? { proofOfWork: solved.payload } : {}) };
   }
 
-  return { prepare, checks };
+  return { shown, prepare, checks };
 }
 
 /** Fetches the letter's challenge and solves it; null when there is none or it failed (the server then decides). */

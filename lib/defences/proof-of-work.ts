@@ -68,7 +68,7 @@ export async function checkProofOfWork({ payload, letterId, now = new Date() }: 
   }
   if (result.expired) return "expired";
   if (!result.verified || challenge.parameters.data?.letter !== letterId) return "invalid";
-  return (await useUp(challenge, now)) ? "valid" : "replayed";
+  return (await spendProof(challenge, now)) ? "valid" : "replayed";
 }
 
 function parseProof(payload: string): { challenge: Challenge; solution: Solution } | null {
@@ -84,7 +84,7 @@ function parseProof(payload: string): { challenge: Challenge; solution: Solution
 }
 
 /** Marks the challenge used; false when it was already. Its key is a hash of the signed challenge. */
-async function useUp(challenge: Challenge, now: Date): Promise<boolean> {
+async function spendProof(challenge: Challenge, now: Date): Promise<boolean> {
   const key = crypto.createHash("sha256").update(challenge.signature!).digest("base64url");
   const expiresAt = new Date(challenge.parameters.expiresAt! * 1000);
   await forgetExpiredUses(now);

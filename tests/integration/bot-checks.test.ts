@@ -2,6 +2,7 @@ import { solveChallenge } from "altcha-lib";
 import { deriveKey } from "altcha-lib/algorithms/pbkdf2";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as getChallenge } from "@/app/api/letters/[slug]/challenge/route";
+import { POST as postSignature } from "@/app/api/letters/[slug]/signatures/route";
 import { configureDatabase, db } from "@/lib/db";
 import { failsBotChecks, MIN_FILL_MS, type SigningChecks } from "@/lib/defences/bot-checks";
 import type { DefenceSubject } from "@/lib/defences";
@@ -170,5 +171,60 @@ describe("GET /api/letters/{slug}/challenge", () => {
     let status = 200;
     for (let i = 0; i < 40 && status === 200; i++) status = (await ask(letter.slug, "198.51.100.41")).status;
     expect(status).toBe(429);
+  });
+});
+
+describe("POST /api/letters/{slug}/signatures with the bot checks' fields", () => {
+  let n = 0;
+  const sign = (slug: string, body: Record<string, unknown>) =>
+    postSignature(
+      new Request(`http://letters.test/api/letters/${slug}/signatures`, {
+        method: "POST",
+        headers: { "content-type": "application/json", [CLIENT_ADDRESS_HEADER]: `198.51.100.${100 + (++n % 100)}` },
+        body: JSON.stringify(body),
+      }),
+      { params: Promise.resolve({ slug }) },
+    );
+  const stored = (email: string) => db.signature.findFirstOrThrow({ where: { email } });
+  const emailsTo = (to: string) => db.outboxEmail.count({ where: { to } });
+
+  it("answers a filled honeypot like any signing, and writes it as fraud with no email", async () => {
+    const letter = await letterWith("off");
+    const input = individual();
+    const response = await sign(letter.slug, { ...input, reference: "A-1", fillMs: 30_000 });
+    expect(response.status).toBe(202);
+    expect(await response.json()).toEqual({ status: "pending_verification" });
+    expect(await stored(input.email)).toMatchObject({ status: "fraud", flags: "honeypot", confirmedAt: null, moderationReason: expect.stringContaining("hidden form field") });
+    expect(await emailsTo(input.email)).toBe(0);
+  });
+
+  it("writes a too-fast signing as fraud, and an API client that sends no checks as a normal signing", async () => {
+    const letter = await letterWith("off");
+    const fast = individual();
+    expect((await sign(letter.slug, { ...fast, fillMs: 1200 })).status).toBe(202);
+    expect(await stored(fast.email)).toMatchObject({ status: "fraud", flags: "too_fast" });
+    const plain = individual();
+    expect((await sign(letter.slug, plain)).status).toBe(202);
+    expect(await stored(plain.email)).toMatchObject({ status: "unverified", flags: "" });
+    expect(await emailsTo(plain.email)).toBe(1);
+  });
+
+  it("takes a solved challenge from an API client once: the replay is written as fraud", async () => {
+    const letter = await letterWith("on");
+    forgetLetter({ what: "letter" });
+    const proofOfWork = await proofFor(letter);
+    const first = individual();
+    const second = individual();
+    expect((await sign(letter.slug, { ...first, proofOfWork })).status).toBe(202);
+    expect((await sign(letter.slug, { ...second, proofOfWork })).status).toBe(202);
+    expect(await stored(first.email)).toMatchObject({ status: "unverified", flags: "" });
+    expect(await stored(second.email)).toMatchObject({ status: "fraud", flags: "no_proof_of_work" });
+    expect(await emailsTo(second.email)).toBe(0);
+  });
+
+  it("answers 422 naming the field for a fill time that is not a number", async () => {
+    const response = await sign((await letterWith("off")).slug, { ...individual(), fillMs: "soon" });
+    expect(response.status).toBe(422);
+    expect((await response.json()).error.fields).toEqual({ fillMs: ["fillMs must be a number of milliseconds."] });
   });
 });
