@@ -80,7 +80,8 @@ export interface Signer {
   listPublicly?: boolean;
 }
 
-export async function fillSignForm(page: Page, signer: Signer) {
+/** Fills the sign form as a person would, and waits out the minimum fill time unless told not to (a script's haste). */
+export async function fillSignForm(page: Page, signer: Signer, { waitOutFillTime: wait = true } = {}) {
   if (signer.kind === "organization") await page.getByLabel("For an organisation").check();
   if (signer.organizationName !== undefined) await page.getByLabel("Organisation name").fill(signer.organizationName);
   if (signer.website !== undefined) await page.getByLabel("Organisation website").fill(signer.website);
@@ -89,7 +90,7 @@ export async function fillSignForm(page: Page, signer: Signer) {
   await page.getByLabel("Country", { exact: true }).selectOption(signer.country);
   if (signer.listPublicly ?? true) await page.getByLabel(/List (my name|our organisation's name) publicly/).check();
   await page.getByLabel(/I agree that my name/).check();
-  await waitOutFillTime(page);
+  if (wait) await waitOutFillTime(page);
 }
 
 /**
