@@ -1,13 +1,18 @@
 import "server-only";
 import type { Challenge } from "altcha-lib";
+import { getEnv } from "../env";
 import { letterNotFound } from "../http/app-error";
 import { consumeLimit } from "../http/rate-limit";
 import { getCachedPublicLetter } from "../letters/get-cached-public-letter";
 import { proofOfWorkRequired } from "./bot-checks";
 import { createProofOfWorkChallenge } from "./proof-of-work";
 
-/** Challenges one client may ask for a minute: a person needs one per signing, now and then two. */
-export const CHALLENGE_LIMIT = { points: 30, durationS: 60 };
+/**
+ * Challenges one client address may ask for a minute: twice the signings it may send
+ * (SIGN_RATE_LIMIT_PER_MINUTE), since a person needs one per signing and now and then
+ * two, and a form refused a challenge would be refused its signing without a word.
+ */
+export const challengeLimit = () => ({ points: 2 * getEnv().SIGN_RATE_LIMIT_PER_MINUTE, durationS: 60 });
 
 export interface SigningChallenge {
   /** Whether a signing sent now must bring the solved challenge. */
@@ -25,7 +30,7 @@ export async function signingChallenge({ slug, ip }: { slug: string; ip: string 
   const letter = await getCachedPublicLetter({ slug });
   if (!letter) throw letterNotFound();
   if (letter.proofOfWork !== "on" && letter.proofOfWork !== "busy") return { required: false, challenge: null };
-  await consumeLimit("pow-challenge", ip, CHALLENGE_LIMIT);
+  await consumeLimit("pow-challenge", ip, challengeLimit());
   const [required, challenge] = await Promise.all([proofOfWorkRequired(letter), createProofOfWorkChallenge({ letterId: letter.id })]);
   return { required, challenge };
 }
