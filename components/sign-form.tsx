@@ -9,23 +9,31 @@ import {
   signatureInputSchema,
   type FieldErrors,
 } from "@/lib/validation/signature";
+import { HONEYPOT_FIELD } from "@/lib/validation/signing-checks";
 import type { SignFormState } from "@/app/letters/[slug]/actions";
+import { useSigningChecks } from "./use-signing-checks";
 
 type Kind = "individual" | "organization";
 
 export function SignForm({
+  slug,
   action,
   kinds,
 }: {
+  slug: string;
   action: (state: SignFormState, form: FormData) => Promise<SignFormState>;
   kinds: Kind[];
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
+  const [state, formAction, sending] = useActionState(action, null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const signingChecks = useSigningChecks(slug);
+  // Waiting for the proof of work to finish, when the letter asks for one.
+  const [preparing, setPreparing] = useState(false);
+  const pending = sending || preparing;
   const [kind, setKind] = useState<Kind>(kinds[0]);
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const summaryRef = useRef<HTMLDivElement>(null);
-  const formRef = useRef<HTMLFormElement>(null);
 
   // Errors from the server replace the browser's own once an answer arrives.
   const [shownServerState, setShownServerState] = useState<SignFormState>(null);
@@ -67,8 +75,9 @@ export function SignForm({
     setClientErrors(validate(formRef.current, new Set(touched).add(name)));
   }
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (pending) return;
     const form = event.currentTarget;
     const found = validate(form);
     if (Object.keys(found).length > 0) {
@@ -78,8 +87,15 @@ export function SignForm({
       return;
     }
     setClientErrors(null);
+    const data = new FormData(form);
+    setPreparing(true);
+    try {
+      for (const [key, value] of Object.entries(await signingChecks.checks())) data.set(key, value);
+    } finally {
+      setPreparing(false);
+    }
     // Dispatched by hand (not by the form's action) so the fields keep their values.
-    startTransition(() => formAction(new FormData(form)));
+    startTransition(() => formAction(data));
   }
 
   const field = (name: string) => ({
@@ -92,11 +108,17 @@ export function SignForm({
 
   return (
     <form
-      ref={formRef}
+      ref={(form) => {
+        formRef.current = form;
+        signingChecks.shown(form);
+      }}
       action={formAction}
       onSubmit={onSubmit}
       onBlur={onBlur}
       onChange={onChange}
+      // The reader has begun: a proof of work, if the letter asks for one, is solved meanwhile.
+      onFocus={signingChecks.prepare}
+      onInput={signingChecks.prepare}
       noValidate
       className="space-y-5"
       aria-describedby={summary ? "sign-summary" : undefined}
@@ -227,6 +249,12 @@ export function SignForm({
           I agree that my name, email and country are kept to confirm and count this signature. My email is
           never published.
         </CheckField>
+      </div>
+
+      {/* A field that people never see or reach and scripts fill in (the honeypot). */}
+      <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">
+        <label htmlFor="sign-reference">Reference number</label>
+        <input type="text" id="sign-reference" name={HONEYPOT_FIELD} tabIndex={-1} autoComplete="off" />
       </div>
 
       <button

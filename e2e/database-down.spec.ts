@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { startScratchPostgresql, type ScratchPostgresql } from "../tests/support/scratch-postgresql";
 import { startAppServer } from "./app-server";
-import { uniqueEmail } from "./support";
+import { uniqueEmail, waitOutFillTime } from "./support";
 
 // PostgreSQL stops while a signer is on the sign form: the form says to try again and
 // keeps everything typed; when the server is back, the same app (no restart) takes the
@@ -37,6 +37,7 @@ test("the sign form keeps what was typed and says to try again; the app recovers
   await page.getByLabel("Title or role").fill("Test engineer");
   await page.getByLabel(/List my name publicly/).check();
   await page.getByLabel(/I agree that my name/).check();
+  await waitOutFillTime(page);
 
   server.stop();
   await page.getByRole("button", { name: "Sign the letter" }).click();

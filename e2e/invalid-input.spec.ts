@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createLetter, emailsTo, uniqueEmail } from "./support";
+import { createLetter, emailsTo, uniqueEmail, waitOutFillTime } from "./support";
 
 test("the form shows field errors before submitting, tied to their fields", async ({ page }) => {
   const letter = createLetter();
@@ -71,6 +71,7 @@ test("the form is usable by keyboard alone", async ({ page, request }) => {
   await expect(page.getByLabel(/I agree that my name/)).toBeChecked();
   await page.keyboard.press("Tab");
   await expect(page.getByRole("button", { name: "Sign the letter" })).toBeFocused();
+  await waitOutFillTime(page);
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
   await expect.poll(async () => (await emailsTo(request, email)).length, { timeout: 15_000 }).toBe(1);

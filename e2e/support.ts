@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { MIN_FILL_MS } from "../lib/validation/signing-checks";
 import { E2E_DATABASE_URL, STAND_IN_URL } from "./config";
 import { flag, sql, timestamp } from "./db";
 import type { ReceivedEmail } from "./resend-stand-in";
@@ -79,7 +80,8 @@ export interface Signer {
   listPublicly?: boolean;
 }
 
-export async function fillSignForm(page: Page, signer: Signer) {
+/** Fills the sign form as a person would, and waits out the minimum fill time unless told not to (a script's haste). */
+export async function fillSignForm(page: Page, signer: Signer, { waitOutFillTime: wait = true } = {}) {
   if (signer.kind === "organization") await page.getByLabel("For an organisation").check();
   if (signer.organizationName !== undefined) await page.getByLabel("Organisation name").fill(signer.organizationName);
   if (signer.website !== undefined) await page.getByLabel("Organisation website").fill(signer.website);
@@ -88,6 +90,18 @@ export async function fillSignForm(page: Page, signer: Signer) {
   await page.getByLabel("Country", { exact: true }).selectOption(signer.country);
   if (signer.listPublicly ?? true) await page.getByLabel(/List (my name|our organisation's name) publicly/).check();
   await page.getByLabel(/I agree that my name/).check();
+  if (wait) await waitOutFillTime(page);
+}
+
+/**
+ * Waits until the sign form has been shown for the minimum fill time, as any person's
+ * would have been: Playwright fills a form far faster than anyone types.
+ */
+export async function waitOutFillTime(page: Page) {
+  await page.waitForFunction((min) => {
+    const form = document.querySelector<HTMLFormElement>("form[data-shown-at]");
+    return form !== null && performance.now() - Number(form.dataset.shownAt) >= min + 50;
+  }, MIN_FILL_MS);
 }
 
 export async function signViaApi(request: APIRequestContext, slug: string, body: Record<string, unknown>) {

@@ -3,7 +3,7 @@
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import { LetterBody } from "@/components/letter-body";
 import { KIND_LABEL, STATUS_LABEL } from "@/lib/format";
-import { LETTER_KINDS, LETTER_STATUSES, letterInputFromForm, letterInputSchema } from "@/lib/validation/letter";
+import { LETTER_KINDS, LETTER_STATUSES, PROOF_OF_WORK_MODES, letterInputFromForm, letterInputSchema } from "@/lib/validation/letter";
 import { signatureFieldErrors } from "@/lib/validation/signature";
 import type { LetterFormState } from "@/app/admin/(staff)/letters/actions";
 import { Field, fieldProps, inputClass } from "./form-field";
@@ -12,7 +12,14 @@ import { useFormValidation } from "./use-form-validation";
 export interface LetterDefaults {
   title: string; slug: string; summary: string; body: string; kind: string; status: string; closesAt: string;
   goal: string; addressedTo: string; allowIndividuals: boolean; allowOrganizations: boolean; autoApproveMatchingDomain: boolean;
+  proofOfWork: string; proofOfWorkBusyPerMinute: string;
 }
+
+const PROOF_OF_WORK_LABEL: Record<(typeof PROOF_OF_WORK_MODES)[number], string> = {
+  off: "Off",
+  on: "Always",
+  busy: "Only while the letter is busy",
+};
 
 const P = "letter";
 const slugify = (title: string) =>
@@ -115,6 +122,24 @@ export function LetterEditor({
             {errors[name] ? <p id={`${P}-${name}-error`} className="mt-1 text-sm text-red-700">{errors[name]![0]}</p> : null}
           </div>
         ))}
+      </fieldset>
+
+      <fieldset className="grid gap-5 sm:grid-cols-2">
+        <legend className="text-sm font-medium text-stone-900">Proof of work</legend>
+        <p className="text-sm text-stone-600 sm:col-span-2">
+          Signers&apos; browsers solve a small puzzle while they fill in the form, unseen and in well under a second; a script
+          signing thousands of times must pay that every time. Signing needs JavaScript while it is asked for.
+        </p>
+        <Field prefix={P} name="proofOfWork" label="Ask for it" errors={errors}>
+          <select {...f("proofOfWork")} defaultValue={defaults.proofOfWork} className={inputClass}>
+            {PROOF_OF_WORK_MODES.map((m) => <option key={m} value={m}>{PROOF_OF_WORK_LABEL[m]}</option>)}
+          </select>
+        </Field>
+        <Field prefix={P} name="proofOfWorkBusyPerMinute" label="Busy above (signings a minute)"
+          hint="Used when it is asked for only while the letter is busy." errors={errors}>
+          <input {...f("proofOfWorkBusyPerMinute", true)} type="number" inputMode="numeric" min={1} step={1}
+            defaultValue={defaults.proofOfWorkBusyPerMinute} className={inputClass} />
+        </Field>
       </fieldset>
 
       <div className="grid gap-5 lg:grid-cols-2">

@@ -19,6 +19,9 @@ export const publicLetterSelect = {
   closesAt: true,
   publishedAt: true,
   createdAt: true,
+  // Whether signing asks for a proof of work (lib/defences/bot-checks.ts)
+  proofOfWork: true,
+  proofOfWorkBusyPerMinute: true,
 } as const;
 
 export async function getPublicLetter({ slug }: { slug: string }) {

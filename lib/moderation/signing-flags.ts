@@ -1,5 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
+import { disposableEmailBlocklistSet } from "disposable-email-domains-js";
 import { Prisma } from "../generated/prisma/client";
 
 type Queryable = Pick<Prisma.TransactionClient, "$queryRaw">;
@@ -7,11 +8,18 @@ type Queryable = Pick<Prisma.TransactionClient, "$queryRaw">;
 // Rules that ask a moderator to look at a signature. They never block signing: a flag
 // only puts the signature in the review queue.
 
-// Throwaway-mailbox services most often used for fake signatures.
-const DISPOSABLE_DOMAINS = new Set([
-  "mailinator.com", "guerrillamail.com", "10minutemail.com", "tempmail.com", "temp-mail.org", "yopmail.com",
-  "trashmail.com", "sharklasers.com", "getnada.com", "dispostable.com", "maildrop.cc", "throwawaymail.com",
-]);
+/** The throwaway-mailbox services of the disposable-email-domains list (package disposable-email-domains-js), read once. */
+let disposableDomains: Set<string> | undefined;
+
+/** Whether an email domain, or a domain it sits under (a.mailinator.com), is a throwaway-mailbox service. */
+export function isDisposableDomain(domain: string): boolean {
+  disposableDomains ??= disposableEmailBlocklistSet();
+  const labels = domain.trim().toLowerCase().replace(/\.$/, "").split(".");
+  for (let i = 0; i < labels.length - 1; i++) {
+    if (disposableDomains.has(labels.slice(i).join("."))) return true;
+  }
+  return false;
+}
 export const FLOOD_LIMIT = 5;
 const FLOOD_WINDOW_MS = 60 * 60 * 1000;
 
@@ -53,7 +61,7 @@ export async function signingFlags(tx: Queryable, subjects: FlagSubject[], now =
   }
   return subjects.map((s) => {
     const flags: string[] = [];
-    if (DISPOSABLE_DOMAINS.has(s.emailDomain)) flags.push("disposable_email");
+    if (isDisposableDomain(s.emailDomain)) flags.push("disposable_email");
     if (s.ipHash && !s.floodExempt) {
       const seen = recent.get(key(s)) ?? 0;
       if (seen >= FLOOD_LIMIT) flags.push("many_from_one_address");
@@ -68,4 +76,7 @@ export const FLAG_LABEL: Record<string, string> = {
   many_from_one_address: `More than ${FLOOD_LIMIT} signatures from one network address within an hour`,
   blocked: "On a block list",
   reported: "Reported by a reader",
+  honeypot: "Filled in the hidden field that only scripts see",
+  too_fast: "Sent faster than a person can fill in the form",
+  no_proof_of_work: "Came without a valid proof of work",
 };

@@ -1,13 +1,17 @@
 import "server-only";
 import { canonicalEmail } from "./canonical-email";
 import { signLetter, type SignOutcome } from "./sign-letter";
+import type { SigningChecks } from "../defences";
 import { clientIp } from "../http/client-address";
 import { limitSigning } from "../http/rate-limit";
 import { signatureInputSchema } from "../validation/signature";
+import { HONEYPOT_FIELD, signingChecksSchema } from "../validation/signing-checks";
 
 /**
  * A signing request from the web, as the sign form's action and the JSON API both make
- * it: validated with the shared schema (a ZodError on bad input), rate-limited, signed.
+ * it: validated with the shared schemas (a ZodError on bad input), rate-limited, signed.
+ * The bot checks' fields (honeypot, fill time, proof of work) travel in the same body;
+ * the signature's schema leaves them out, so none is stored with it.
  */
 export async function submitSignature({
   slug,
@@ -19,8 +23,10 @@ export async function submitSignature({
   headers: Headers;
 }): Promise<{ outcome: SignOutcome; email: string }> {
   const input = signatureInputSchema.parse(body);
+  const sent = signingChecksSchema.parse(body);
+  const checks: SigningChecks = { honeypot: sent[HONEYPOT_FIELD], fillMs: sent.fillMs, proofOfWork: sent.proofOfWork };
   const ip = clientIp(headers);
   await limitSigning({ ip, letterSlug: slug, emailCanonical: canonicalEmail(input.email).canonical });
-  const outcome = await signLetter({ slug, input, ip });
+  const outcome = await signLetter({ slug, input, ip, checks });
   return { outcome, email: input.email };
 }

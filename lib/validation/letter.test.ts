@@ -101,3 +101,32 @@ describe("letterInputFromForm", () => {
     expect(letterInputSchema.parse(input)).toMatchObject({ allowIndividuals: true, allowOrganizations: false });
   });
 });
+
+describe("letterInputSchema: the proof of work", () => {
+  it("is off, with a busy threshold of 120 signings a minute, unless the editor says otherwise", () => {
+    expect(letterInputSchema.parse(valid)).toMatchObject({ proofOfWork: "off", proofOfWorkBusyPerMinute: 120 });
+    expect(letterInputSchema.parse({ ...valid, proofOfWorkBusyPerMinute: "" })).toMatchObject({ proofOfWorkBusyPerMinute: 120 });
+  });
+
+  it("takes on, or busy with a threshold typed as text", () => {
+    expect(letterInputSchema.parse({ ...valid, proofOfWork: "on" }).proofOfWork).toBe("on");
+    expect(letterInputSchema.parse({ ...valid, proofOfWork: "busy", proofOfWorkBusyPerMinute: "300" })).toMatchObject({
+      proofOfWork: "busy",
+      proofOfWorkBusyPerMinute: 300,
+    });
+  });
+
+  it("names the field for an unknown mode and a threshold that is not a whole number of at least 1", () => {
+    expect(errorsFor({ ...valid, proofOfWork: "sometimes" })).toEqual({ proofOfWork: ["Choose off, on, or on while the letter is busy."] });
+    expect(errorsFor({ ...valid, proofOfWorkBusyPerMinute: "0" }).proofOfWorkBusyPerMinute).toEqual(["Signings a minute must be at least 1."]);
+    expect(errorsFor({ ...valid, proofOfWorkBusyPerMinute: "2.5" }).proofOfWorkBusyPerMinute).toEqual(["Signings a minute must be a whole number."]);
+    expect(errorsFor({ ...valid, proofOfWorkBusyPerMinute: "lots" }).proofOfWorkBusyPerMinute).toEqual(["Signings a minute must be a whole number."]);
+  });
+
+  it("reads both from the editor's form", () => {
+    const form = new FormData();
+    form.set("proofOfWork", "busy");
+    form.set("proofOfWorkBusyPerMinute", "60");
+    expect(letterInputFromForm(form)).toMatchObject({ proofOfWork: "busy", proofOfWorkBusyPerMinute: "60" });
+  });
+});

@@ -13,6 +13,9 @@ export const SUMMARY_MAX = 500;
 export const BODY_MAX = 50_000;
 export const ADDRESSED_TO_MAX = 200;
 export const GOAL_MAX = 100_000_000;
+/** Whether signing asks for a proof of work: never, always, or while the letter is busy. */
+export const PROOF_OF_WORK_MODES = ["off", "on", "busy"] as const;
+export const BUSY_PER_MINUTE_MAX = 1_000_000;
 
 const line = (label: string, max: number, required = true) =>
   z
@@ -69,6 +72,17 @@ export const letterInputSchema = z
     allowIndividuals: z.boolean(),
     allowOrganizations: z.boolean(),
     autoApproveMatchingDomain: z.boolean(),
+    proofOfWork: z.enum(PROOF_OF_WORK_MODES, { message: "Choose off, on, or on while the letter is busy." }).default("off"),
+    // Signings a minute above which a "busy" letter asks for the proof of work.
+    proofOfWorkBusyPerMinute: z.preprocess(
+      (v) => (typeof blankToNull(v) === "string" ? Number(v) : (blankToNull(v) ?? undefined)),
+      z
+        .number({ message: "Signings a minute must be a whole number." })
+        .int("Signings a minute must be a whole number.")
+        .min(1, "Signings a minute must be at least 1.")
+        .max(BUSY_PER_MINUTE_MAX, `Signings a minute must be at most ${BUSY_PER_MINUTE_MAX.toLocaleString("en")}.`)
+        .default(120),
+    ),
   })
   .refine((v) => v.allowIndividuals || v.allowOrganizations, {
     path: ["allowIndividuals"],
@@ -82,7 +96,7 @@ const CHECKBOXES = ["allowIndividuals", "allowOrganizations", "autoApproveMatchi
 /** The editor's fields as the schema's input (checkboxes arrive as "on" or not at all). */
 export function letterInputFromForm(form: FormData): Record<string, unknown> {
   const input: Record<string, unknown> = {};
-  for (const key of ["title", "slug", "summary", "body", "kind", "status", "closesAt", "goal", "addressedTo"]) {
+  for (const key of ["title", "slug", "summary", "body", "kind", "status", "closesAt", "goal", "addressedTo", "proofOfWork", "proofOfWorkBusyPerMinute"]) {
     const value = form.get(key);
     input[key] = typeof value === "string" ? value : undefined;
   }

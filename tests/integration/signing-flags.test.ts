@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { configureDatabase, db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { FLOOD_LIMIT, hashIp } from "@/lib/moderation/signing-flags";
+import { FLOOD_LIMIT, hashIp, isDisposableDomain } from "@/lib/moderation/signing-flags";
 import { signLetter } from "@/lib/signatures/sign-letter";
 import type { SignatureInput } from "@/lib/validation/signature";
 import { createLetter, individual, organization } from "../support/factories";
@@ -76,6 +76,27 @@ describe("signing flags: throwaway mailboxes", () => {
   it("does not flag an ordinary address", async () => {
     const letter = await createLetter();
     expect((await signFrom(letter, IP, individual({ email: `someone-${unique()}@example.org` }))).flags).toBe("");
+  });
+
+  it("flags domains of the maintained list beyond the dozen once written in the code, and their subdomains", async () => {
+    const letter = await createLetter();
+    for (const domain of ["spam4.me", "trashmail.de", "guerrillamailblock.com", "inbox.mailinator.com", "a.b.0-mail.com"]) {
+      const signature = await signFrom(letter, undefined, individual({ email: `x-${unique()}@${domain}` }));
+      expect(signature.flags, domain).toBe("disposable_email");
+    }
+  });
+
+  it("does not flag ordinary providers, nor a domain that merely ends like a listed one", async () => {
+    const letter = await createLetter();
+    for (const domain of ["gmail.com", "proton.me", "campaign-mailinator.org", "mailinator.com.example.org"]) {
+      expect((await signFrom(letter, undefined, individual({ email: `x-${unique()}@${domain}` }))).flags, domain).toBe("");
+    }
+  });
+
+  it("isDisposableDomain reads the list once and matches parent domains, case-insensitively", () => {
+    expect(isDisposableDomain("Mail.YOPMAIL.com")).toBe(true);
+    expect(isDisposableDomain("com")).toBe(false);
+    expect(isDisposableDomain("example.org")).toBe(false);
   });
 
   it("carries both flags when both rules apply", async () => {

@@ -7,12 +7,13 @@ import { expectedError } from "@/lib/http/app-error";
 import { getEnv } from "@/lib/env";
 import { submitSignature } from "@/lib/signatures/submit-signature";
 import { signatureFieldErrors, signatureInputFromForm, type FieldErrors } from "@/lib/validation/signature";
+import { signingChecksFromForm } from "@/lib/validation/signing-checks";
 
 export type SignFormState = { ok: false; error: string; fields: FieldErrors } | null;
 
 export async function signLetterAction(slug: string, _previous: SignFormState, form: FormData): Promise<SignFormState> {
   try {
-    const { email } = await submitSignature({ slug, body: signatureInputFromForm(form), headers: await headers() });
+    const { email } = await submitSignature({ slug, body: { ...signatureInputFromForm(form), ...signingChecksFromForm(form) }, headers: await headers() });
     // The next page shows the address back; it travels in a short-lived HttpOnly cookie,
     // not the URL, so it never lands in logs or browser history.
     (await cookies()).set("signed_email", email, {

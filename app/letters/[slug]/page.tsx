@@ -118,7 +118,7 @@ export default async function LetterPage({ params }: Props) {
             </h2>
             {letter.status === "open" ? (
               <div className="mt-4">
-                <SignForm action={signLetterAction.bind(null, letter.slug)} kinds={kinds} />
+                <SignForm slug={letter.slug} action={signLetterAction.bind(null, letter.slug)} kinds={kinds} />
               </div>
             ) : (
               <p className="mt-2 text-stone-700">

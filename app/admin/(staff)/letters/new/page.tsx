@@ -23,6 +23,7 @@ export default async function NewLetterPage() {
           defaults={{
             title: "", slug: "", summary: "", body: "", kind: "open_letter", status: "draft", closesAt: "", goal: "",
             addressedTo: "", allowIndividuals: true, allowOrganizations: true, autoApproveMatchingDomain: false,
+            proofOfWork: "off", proofOfWorkBusyPerMinute: "120",
           }}
         />
       </div>

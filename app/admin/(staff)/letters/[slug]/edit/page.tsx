@@ -44,6 +44,7 @@ export default async function EditLetterPage({ params }: { params: Promise<{ slu
             status: letter.status, closesAt: closesAtField(letter.closesAt), goal: letter.goal ? String(letter.goal) : "",
             addressedTo: letter.addressedTo, allowIndividuals: letter.allowIndividuals,
             allowOrganizations: letter.allowOrganizations, autoApproveMatchingDomain: letter.autoApproveMatchingDomain,
+            proofOfWork: letter.proofOfWork, proofOfWorkBusyPerMinute: String(letter.proofOfWorkBusyPerMinute),
           }}
         />
       </div>
