@@ -34,4 +34,16 @@ export async function quietRefusal(subject: DefenceSubject): Promise<Verdict | n
   return (await blockedBy(subject)) ?? (await failsBotChecks(subject));
 }
 
+/** The flags quietRefusal's verdicts leave on a signature (a block list, a bot check). */
+const REFUSAL_FLAGS = new Set(["blocked", "honeypot", "too_fast", "no_proof_of_work"]);
+
+/**
+ * Whether an unconfirmed fraud signature was the defences' refusal rather than a
+ * moderator's mark: such a refusal is not held against a later request that passes the
+ * defences (a person who was too quick, or a script that used their address first).
+ */
+export function refusedByDefences(signature: { status: string; confirmed: boolean; flags: string }): boolean {
+  return signature.status === "fraud" && !signature.confirmed && signature.flags.split(",").some((flag) => REFUSAL_FLAGS.has(flag));
+}
+
 export { floodExempt } from "./block-list";

@@ -10,12 +10,18 @@ import { AlreadySignedEmail } from "../email/templates/already-signed";
 import { getCachedPublicLetter } from "../letters/get-cached-public-letter";
 import type { PublicLetter } from "../letters/get-public-letter";
 import { getEnv } from "../env";
-import { floodExempt, quietRefusal, type SigningChecks } from "../defences";
+import { floodExempt, quietRefusal, refusedByDefences, type SigningChecks } from "../defences";
 import { hashIp, signingFlags } from "../moderation/signing-flags";
 import type { SignatureInput } from "../validation/signature";
 import { canonicalEmail } from "./canonical-email";
 import { addSignature, type Confirmation, type NewSignature } from "./signing-batch";
-import { findSignatureByEmail, holdUnverifiedSignature, insertConfirmationTokens, insertWithdrawalTokens } from "./signing-sql";
+import {
+  findSignatureByEmail,
+  holdUnverifiedSignature,
+  insertConfirmationTokens,
+  insertWithdrawalTokens,
+  reopenRefusedSignature,
+} from "./signing-sql";
 import { createToken } from "./tokens";
 
 export type SignOutcome = "created" | "resent" | "already_signed" | "refused";
@@ -30,8 +36,9 @@ export type SignOutcome = "created" | "resent" | "already_signed" | "refused";
  *   confirms;
  * - an address that has confirmed gets an "already signed" email, and nothing counts;
  * - a signing the defences refuse (lib/defences/: a block list, a bot check) is written
- *   as fraud with the reason, for moderators, and gets no email; a repeat of it gets
- *   nothing either, and changes nothing.
+ *   as fraud with the reason, for moderators, and gets no email; a repeat that is
+ *   refused too gets nothing and changes nothing, while one that passes is answered
+ *   like a new signing (a fresh link; confirming it clears the refusal).
  * Every email that answers a signing carries a link that withdraws the signature.
  */
 export async function signLetter({
@@ -128,10 +135,13 @@ async function confirmationFor(letter: PublicLetter, input: SignatureInput): Pro
 async function signAgain(letter: PublicLetter, signature: NewSignature, confirmation: Confirmation): Promise<SignOutcome | null> {
   const existing = await findSignatureByEmail(db, { letterId: letter.id, emailCanonical: signature.emailCanonical });
   if (!existing) return null;
-  // Refused by the defences when it was made: whoever asks again learns nothing, and
-  // the address's owner is not written to on a stranger's say-so.
-  if (existing.status === "fraud" && !existing.confirmed) return "refused";
-  if (existing.status !== "unverified") {
+  // Refused by the defences when it was made, and this request passes them (a refused
+  // one never gets here): it is answered as a new signing, with a link to the address,
+  // so neither a person who was too quick nor a script that used their address first
+  // keeps them from signing. A moderator's fraud mark stays: whoever asks learns nothing.
+  const reopen = refusedByDefences(existing);
+  if (existing.status === "fraud" && !existing.confirmed && !reopen) return "refused";
+  if (existing.status !== "unverified" && !reopen) {
     const withdrawal = createToken();
     const email = await alreadySignedEmail(letter, signature.details.email, appUrl(`/withdraw/${withdrawal.token}`));
     await retryOnBusy(() =>
@@ -148,7 +158,8 @@ async function signAgain(letter: PublicLetter, signature: NewSignature, confirma
   const updated = await retryOnBusy(() =>
     db.$transaction(async (tx) => {
       const { letterId, details } = signature;
-      if (!(await holdUnverifiedSignature(tx, { id: existing.id, now }))) return false;
+      const held = reopen ? reopenRefusedSignature(tx, { id: existing.id, now }) : holdUnverifiedSignature(tx, { id: existing.id, now });
+      if (!(await held)) return false;
       const [flags] = await signingFlags(tx, [{ letterId, ...details, floodExempt: signature.floodExempt }], now);
       const token = { signatureId: existing.id, tokenHash: confirmation.tokenHash, expiresAt: confirmation.expiresAt, details: { ...details, flags } };
       await insertConfirmationTokens(tx, [token], now);

@@ -16,11 +16,11 @@ type Queryable = Pick<Prisma.TransactionClient, "$queryRaw" | "$executeRaw">;
 export async function findSignatureByEmail(
   db: Queryable,
   { letterId, emailCanonical }: { letterId: string; emailCanonical: string },
-): Promise<{ id: string; status: string; confirmed: boolean } | null> {
-  const rows = await db.$queryRaw<{ id: string; status: string; confirmedAt: Date | string | null }[]>`
-    SELECT "id", "status", "confirmedAt" FROM "Signature" WHERE "letterId" = ${letterId} AND "emailCanonical" = ${emailCanonical}`;
+): Promise<{ id: string; status: string; confirmed: boolean; flags: string } | null> {
+  const rows = await db.$queryRaw<{ id: string; status: string; confirmedAt: Date | string | null; flags: string }[]>`
+    SELECT "id", "status", "confirmedAt", "flags" FROM "Signature" WHERE "letterId" = ${letterId} AND "emailCanonical" = ${emailCanonical}`;
   const row = rows[0];
-  return row ? { id: row.id, status: row.status, confirmed: row.confirmedAt !== null } : null;
+  return row ? { id: row.id, status: row.status, confirmed: row.confirmedAt !== null, flags: row.flags } : null;
 }
 
 export interface SignerDetails {
@@ -46,6 +46,19 @@ export interface SignerDetails {
  */
 export async function holdUnverifiedSignature(db: Queryable, { id, now }: { id: string; now: Date }): Promise<boolean> {
   const changed = await db.$executeRaw`UPDATE "Signature" SET "updatedAt" = ${now} WHERE "id" = ${id} AND "status" = 'unverified'`;
+  return changed > 0;
+}
+
+/**
+ * Takes an unconfirmed signature the defences refused back to unverified, its refusal
+ * cleared, when a later request for the address passes them; false when it was
+ * confirmed, removed or moderated meanwhile. Like holdUnverifiedSignature, it changes
+ * none of the signer's details: only confirming a link does.
+ */
+export async function reopenRefusedSignature(db: Queryable, { id, now }: { id: string; now: Date }): Promise<boolean> {
+  const changed = await db.$executeRaw`
+    UPDATE "Signature" SET "status" = 'unverified', "flags" = '', "moderationReason" = NULL, "moderatedAt" = NULL, "updatedAt" = ${now}
+    WHERE "id" = ${id} AND "status" = 'fraud' AND "confirmedAt" IS NULL`;
   return changed > 0;
 }
 

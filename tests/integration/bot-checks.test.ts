@@ -12,7 +12,8 @@ import { forgetSigningRates } from "@/lib/defences/signing-rate";
 import { getPublicLetter } from "@/lib/letters/get-public-letter";
 import { forgetLetter } from "@/lib/memory/letter-changed";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/http/trusted-proxies.mjs";
-import { createLetter, individual } from "../support/factories";
+import { confirmSignature } from "@/lib/signatures/confirm-signature";
+import { countsOf, createLetter, individual, latestConfirmToken } from "../support/factories";
 
 // The honeypot, the fill time and the proof of work, as lib/defences/index.ts asks them:
 // each answers with a verdict (a flag and words for moderators) or lets the signing on.
@@ -226,6 +227,40 @@ describe("POST /api/letters/{slug}/signatures with the bot checks' fields", () =
     expect(await stored(first.email)).toMatchObject({ status: "unverified", flags: "" });
     expect(await stored(second.email)).toMatchObject({ status: "fraud", flags: "no_proof_of_work" });
     expect(await emailsTo(second.email)).toBe(0);
+  });
+
+  it("does not hold a refused signing against a later one that passes: the address's owner is sent a link, and confirming counts", async () => {
+    // A person whose browser filled the form in under 3 s, or a script using a stranger's address.
+    const letter = await letterWith("off");
+    const input = individual();
+    expect((await sign(letter.slug, { ...input, name: "Script", fillMs: 400 })).status).toBe(202);
+    expect(await stored(input.email)).toMatchObject({ status: "fraud", flags: "too_fast" });
+    expect(await emailsTo(input.email)).toBe(0);
+
+    const again = await sign(letter.slug, { ...input, fillMs: 20_000 });
+    expect(again.status).toBe(202);
+    expect(await again.json()).toEqual({ status: "pending_verification" });
+    expect(await stored(input.email)).toMatchObject({ status: "unverified", flags: "", moderationReason: null, moderatedAt: null });
+    expect(await emailsTo(input.email)).toBe(1);
+    const confirmed = await confirmSignature({ token: await latestConfirmToken(input.email) });
+    expect(confirmed.result).toBe("confirmed");
+    expect(await stored(input.email)).toMatchObject({ status: "counted", name: input.name });
+    expect((await countsOf(letter)).total).toBe(1);
+  });
+
+  it("keeps a refused signing refused when the next one fails a check too, and a moderator's fraud mark as it is", async () => {
+    const letter = await letterWith("off");
+    const input = individual();
+    await sign(letter.slug, { ...input, reference: "x", fillMs: 20_000 });
+    expect((await sign(letter.slug, { ...input, fillMs: 200 })).status).toBe(202);
+    expect(await stored(input.email)).toMatchObject({ status: "fraud", flags: "honeypot" });
+    const marked = individual();
+    await sign(letter.slug, marked);
+    await db.signature.updateMany({ where: { email: marked.email }, data: { status: "fraud", moderationReason: "Known spammer", moderatedAt: new Date() } });
+    await sign(letter.slug, { ...marked, fillMs: 20_000 });
+    expect(await stored(marked.email)).toMatchObject({ status: "fraud", moderationReason: "Known spammer" });
+    expect(await emailsTo(input.email)).toBe(0);
+    expect(await emailsTo(marked.email)).toBe(1);
   });
 
   it("answers 422 naming the field for a fill time that is not a number", async () => {

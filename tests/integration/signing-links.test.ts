@@ -100,15 +100,26 @@ describe("signing: a signing the defences refuse", () => {
     expect(mails.map((m) => m.to)).toEqual([input.email]);
   });
 
-  it("a repeat of a refused address sends nothing and changes nothing", async () => {
+  it("a repeat that fails a check too sends nothing and changes nothing", async () => {
     const letter = await createLetter();
     const item = refused(letter.id);
     await db.$transaction((tx) => writeBatch(tx, [item], new Date()));
     const input = individual({ email: item.details.email, name: "Another Try" });
-    expect(await signLetter({ slug: letter.slug, input })).toBe("refused");
+    expect(await signLetter({ slug: letter.slug, input, checks: { honeypot: "filled" } })).toBe("refused");
     const signature = await db.signature.findFirstOrThrow({ where: { letterId: letter.id } });
     expect(signature).toMatchObject({ status: "fraud", name: "Quietly Refused" });
     expect(await db.outboxEmail.count({ where: { to: input.email } })).toBe(0);
+  });
+
+  it("a repeat that passes the checks gets a link, and the details change only when it is confirmed", async () => {
+    const letter = await createLetter();
+    const item = refused(letter.id);
+    await db.$transaction((tx) => writeBatch(tx, [item], new Date()));
+    const input = individual({ email: item.details.email, name: "Another Try" });
+    expect(await signLetter({ slug: letter.slug, input })).toBe("resent");
+    const signature = await db.signature.findFirstOrThrow({ where: { letterId: letter.id } });
+    expect(signature).toMatchObject({ status: "unverified", flags: "", name: "Quietly Refused", moderationReason: null });
+    expect(await db.outboxEmail.count({ where: { to: input.email } })).toBe(1);
   });
 });
 
