@@ -19,24 +19,40 @@ export const DATA_REQUEST_LIMITS = {
 /**
  * Someone asks, at /my-data, what is held about an address. Only when the address has
  * signed something does it get a link to /my-data/{token}, valid for an hour; the asker
- * is told the same either way, and the email is rendered either way, so neither the
- * answer nor its timing tells anyone who signed.
+ * is told the same either way. Past the rate limits, the rest (the lookup, the email,
+ * the link) is handed to `later`: the page passes Next's after(), so the answer goes
+ * before anything depends on whether the address signed, and its timing tells no one.
  */
-export async function requestMyData({ email, ip, now = new Date() }: { email: string; ip: string; now?: Date }): Promise<void> {
+export async function requestMyData({
+  email,
+  ip,
+  now = new Date(),
+  later = (work) => work(),
+}: {
+  email: string;
+  ip: string;
+  now?: Date;
+  later?: (work: () => Promise<void>) => Promise<void> | void;
+}): Promise<void> {
   const { canonical } = canonicalEmail(email);
   await Promise.all([
     consumeLimit("my-data-ip", ip, DATA_REQUEST_LIMITS.perClient),
     consumeLimit("my-data-email", canonical, DATA_REQUEST_LIMITS.perAddress),
   ]);
-  const { token, tokenHash } = createToken(now);
+  await later(() => sendDataLink({ email, canonical, now }));
+}
+
+/** The link to an address that signed something; nothing to one that did not. */
+async function sendDataLink({ email, canonical, now }: { email: string; canonical: string; now: Date }): Promise<void> {
   const signatureCount = await db.signature.count({ where: { emailCanonical: canonical } });
+  if (signatureCount === 0) return;
+  const { token, tokenHash } = createToken(now);
   const message = await renderEmail({
     template: "data-request",
     to: email,
     subject: "Your data: see, download or erase it",
     element: createElement(DataRequestEmail, { dataUrl: appUrl(`/my-data/${token}`), signatureCount }),
   });
-  if (signatureCount === 0) return;
   await retryOnBusy(() =>
     db.$transaction(async (tx) => {
       await tx.dataRequestToken.create({

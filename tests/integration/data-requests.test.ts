@@ -69,6 +69,24 @@ describe("asking for one's data", () => {
     expect(await db.dataRequestToken.count({ where: { emailCanonical: canonicalEmail(email).canonical } })).toBe(0);
   });
 
+  it("answers before it looks the address up, so the time it takes tells no one whether it signed", async () => {
+    const letter = await createLetter();
+    const signer = individual();
+    await signLetter({ slug: letter.slug, input: signer });
+    const stranger = `never-signed-${unique()}@example.org`;
+    const waiting: (() => Promise<void>)[] = [];
+    const later = (work: () => Promise<void>) => void waiting.push(work);
+    await requestMyData({ email: signer.email, ip: "203.0.113.31", later });
+    await requestMyData({ email: stranger, ip: "203.0.113.32", later });
+    // Both answered with the same work left to do: the lookup, the link and the email.
+    expect(waiting).toHaveLength(2);
+    expect(await db.dataRequestToken.count({ where: { emailCanonical: canonicalEmail(signer.email).canonical } })).toBe(0);
+    for (const work of waiting) await work();
+    expect(await db.dataRequestToken.count({ where: { emailCanonical: canonicalEmail(signer.email).canonical } })).toBe(1);
+    expect(await db.outboxEmail.count({ where: { to: signer.email, template: "data-request" } })).toBe(1);
+    expect(await db.outboxEmail.count({ where: { to: stranger } })).toBe(0);
+  });
+
   it("limits requests for one address, whoever asks", async () => {
     const email = `limited-${unique()}@example.org`;
     for (let i = 0; i < 3; i++) await requestMyData({ email, ip: `198.51.100.${i}` });
