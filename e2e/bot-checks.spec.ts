@@ -58,6 +58,23 @@ test("a filled honeypot and a form sent too fast get the normal answer, no email
   expect(signaturesOf(hasty)).toEqual([{ status: "fraud", flags: "too_fast" }]);
 });
 
+test("a person refused for sending too fast who signs again at their own pace is sent the link, and counts", async ({ page, request }) => {
+  const letter = createLetter();
+  const email = uniqueEmail("autofill");
+  await page.goto(`/letters/${letter.slug}`);
+  await expect(page.locator("form[data-shown-at]")).toBeAttached();
+  // A browser's autofill and a quick click: under the minimum fill time.
+  await fillSignForm(page, { name: "Quick Person", email, country: "IE" }, { waitOutFillTime: false });
+  await page.getByRole("button", { name: "Sign the letter" }).click();
+  await checkEmailPage(page, letter);
+  expect(signaturesOf(email)).toEqual([{ status: "fraud", flags: "too_fast" }]);
+
+  // No email comes, so they try again.
+  await signAndConfirm(page, letter, email);
+  await expect.poll(async () => (await counts(request, letter.slug)).total, { timeout: 6_000 }).toBe(1);
+  expect(signaturesOf(email)).toEqual([{ status: "counted", flags: "" }]);
+});
+
 test("on a letter asking for a proof of work, the browser passes it; a signing without it, or with it replayed, is refused quietly", async ({ page, request }) => {
   const letter = createLetter();
   askForProofOfWork(letter);
