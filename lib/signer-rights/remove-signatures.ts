@@ -32,8 +32,10 @@ export async function removeSignatures(
   // Before the delete: the delete sets their signatureId to null.
   await tx.withdrawalToken.updateMany({ where: { signatureId: { in: ids }, withdrawnAt: null }, data: { withdrawnAt: now } });
   await tx.outboxEmail.deleteMany({ where: { signatureId: { in: ids } } });
-  // A reader's report may quote the signer; the report's line stays, its words go.
+  // A reader's report may quote the signer, and a moderator's reason may name them: the
+  // lines stay (who did what, when), their words go.
   await tx.auditLog.updateMany({ where: { targetType: "signature", targetId: { in: ids }, action: "signature.report" }, data: { detail: "{}" } });
+  await tx.auditLog.updateMany({ where: { targetType: "signature", targetId: { in: ids }, reason: { not: null } }, data: { reason: null } });
   const deleted = await tx.$queryRaw<{ id: string; letterId: string; status: string; country: string; kind: string }[]>`
     DELETE FROM "Signature" WHERE "id" IN (${Prisma.join(ids)})
     RETURNING "id", "letterId", "status", "country", "kind"`;

@@ -4,9 +4,10 @@ import { Prisma } from "../generated/prisma/client";
 
 /**
  * Everything held about one canonical address: its signatures on every letter, with
- * every column (flags and moderation included), and the messages sent to it, bodies
- * too. Nothing about anyone else: a signature is picked by its own address, a message
- * by its recipient. Shown at /my-data/{token}, downloaded as JSON, and printed by
+ * every column (flags and moderation status included), and the messages sent to it,
+ * bodies too. Nothing about anyone else: a signature is picked by its own address, a
+ * message by its recipient; and a moderator's or block rule's note is left out, as
+ * staff wrote it and it may name others (the status and flags say what was decided). Shown at /my-data/{token}, downloaded as JSON, and printed by
  * `npm run data:export`.
  */
 export async function signerData({ emailCanonical }: { emailCanonical: string }) {
@@ -22,7 +23,7 @@ export async function signerData({ emailCanonical }: { emailCanonical: string })
   });
   return {
     emailCanonical,
-    signatures: signatures.map(({ letter, ...signature }) => ({ letter, ...signature })),
+    signatures: signatures.map(({ letter, moderationReason, ...signature }) => ({ letter, ...signature, moderatorNote: moderationReason !== null })),
     emails,
   };
 }

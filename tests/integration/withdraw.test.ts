@@ -70,6 +70,10 @@ describe("withdrawing a counted signature", () => {
     await signAndConfirm(letter, signer);
     const signature = await db.signature.findFirstOrThrow({ where: { letterId: letter.id } });
     await reportSignature({ slug: letter.slug, signatureId: signature.id, reason: "other", details: `${name} did not sign this` });
+    // A moderator's reason, as an action on the signature would record it, naming the signer.
+    await db.auditLog.create({
+      data: { actorEmail: "moderator@example.org", action: "signature.hide", targetType: "signature", targetId: signature.id, letterId: letter.id, reason: `${name} asked us by phone` },
+    });
     const token = await withdrawalLink(letter, signer.email);
     expect(await wherePersonalDataRemains(name)).not.toEqual([]);
 
