@@ -103,7 +103,7 @@ export async function runRetention({
     }))),
   };
   await db.auditLog.create({
-    data: { actorEmail: "system", action: "retention.run", targetType: "database", detail: JSON.stringify(counts), createdAt: now },
+    data: { actorEmail: "system", action: "retention.run", targetType: "database", detail: JSON.stringify(counts) },
   });
   return counts;
 }

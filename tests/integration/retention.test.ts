@@ -1,0 +1,148 @@
+import crypto from "node:crypto";
+import pg from "pg";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { configureDatabase, db, provider } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { letterHistory } from "@/lib/counts/letter-history";
+import { rollUpCounts } from "@/lib/counts/roll-up-counts";
+import { forgetLetter } from "@/lib/memory/letter-changed";
+import { startRetentionJob } from "@/lib/retention/retention-job";
+import { runRetention, type RetentionCounts } from "@/lib/retention/run-retention";
+import { runRetentionExclusively } from "@/lib/retention/run-retention-exclusively";
+import { listPublicSignatures } from "@/lib/signatures/list-public-signatures";
+import { signLetter } from "@/lib/signatures/sign-letter";
+import { countsOf, createLetter, individual, organization, signAndConfirm } from "../support/factories";
+
+// The clock is moved by passing `now`: every row is written with times relative to NOW,
+// some just past their period and some just inside it.
+const DAY = 24 * 60 * 60 * 1000;
+const NOW = new Date();
+const ago = (days: number) => new Date(NOW.getTime() - days * DAY);
+const monthsAgo = (months: number) => new Date(Date.UTC(NOW.getUTCFullYear(), NOW.getUTCMonth() - months, Math.min(NOW.getUTCDate(), 28)));
+const unique = () => crypto.randomUUID().slice(0, 8);
+const NOTHING: RetentionCounts = {
+  unconfirmedSignatures: 0, networkHashes: 0, rateLimits: 0, proofsOfWork: 0, sentEmails: 0, failedEmails: 0, sessions: 0,
+  signInTokens: 0, confirmationTokens: 0, dataRequestTokens: 0, withdrawalTokens: 0, anonymizedLetters: 0, anonymizedSignatures: 0,
+};
+
+type Letter = Awaited<ReturnType<typeof createLetter>>;
+
+beforeAll(() => configureDatabase());
+// Each test starts from a database with nothing due as of NOW (earlier tests' rows are gone).
+beforeEach(() => runRetention({ now: NOW }));
+
+/** A signature written as it stands in the database, with no email sent. */
+function signature(letter: Letter, data: Partial<Parameters<typeof db.signature.create>[0]["data"]> = {}) {
+  const email = `signer-${unique()}@example.org`;
+  return db.signature.create({
+    data: {
+      letterId: letter.id, kind: "individual", name: `Signer ${unique()}`, email, emailCanonical: email, emailDomain: "example.org",
+      country: "FR", listPublicly: true, consentAt: ago(0), ...data,
+    },
+  });
+}
+
+/** A signer's signature, signed and confirmed the usual way (so it counts), made `days` ago. */
+async function counted(letter: Letter, days: number, input = individual()) {
+  await signAndConfirm(letter, input);
+  return db.signature.update({
+    where: { letterId_emailCanonical: { letterId: letter.id, emailCanonical: input.email } },
+    data: { createdAt: ago(days), ipHash: `hash-${unique()}` },
+  });
+}
+
+/** What counts and history say of a letter now, every cache forgotten. */
+async function countsAndHistory(letter: Letter) {
+  await rollUpCounts();
+  forgetLetter({ letterId: letter.id, what: "counts" });
+  return { counts: await countsOf(letter), history: await letterHistory({ letterId: letter.id }) };
+}
+
+const mail = (data: { status: string; sentAt?: Date; createdAt?: Date; signatureId?: string }) =>
+  db.outboxEmail.create({ data: { template: "signature-confirm", to: `x-${unique()}@example.org`, subject: "s", html: "h", text: "t", ...data } });
+const exists = async (find: Promise<unknown>) => (await find) !== null;
+
+describe("runRetention", () => {
+  it("deletes exactly what is past its period, keeps the rest, and leaves counts and history alone", async () => {
+    const letter = await createLetter();
+    const keptCounted = await counted(letter, 100); // counted long ago: kept, its network hash forgotten
+    const recentCounted = await counted(letter, 29);
+
+    // Unconfirmed 31 days ago, its link long expired: goes with its token, messages and withdrawal link.
+    const stale = individual();
+    await signLetter({ slug: letter.slug, input: stale });
+    const staleRow = await db.signature.update({
+      where: { letterId_emailCanonical: { letterId: letter.id, emailCanonical: stale.email } },
+      data: { createdAt: ago(31) },
+    });
+    await db.confirmationToken.updateMany({ where: { signatureId: staleRow.id }, data: { expiresAt: ago(24) } });
+    await db.outboxEmail.updateMany({ where: { to: stale.email }, data: { signatureId: staleRow.id } });
+    const staleWithdrawal = await db.withdrawalToken.create({ data: { tokenHash: unique(), signatureId: staleRow.id, letterId: letter.id } });
+
+    // Unconfirmed 31 days ago but signed again yesterday: its fresh link still works, so it stays.
+    const resent = await signature(letter, { createdAt: ago(31) });
+    await db.confirmationToken.create({ data: { tokenHash: unique(), signatureId: resent.id, expiresAt: new Date(NOW.getTime() + 6 * DAY) } });
+    const recentUnconfirmed = await signature(letter, { createdAt: ago(29), ipHash: "recent-hash" });
+    // Refused quietly at signing 31 days ago (never confirmed): goes. Marked as fraud after counting: stays.
+    const refused = await signature(letter, { createdAt: ago(31), status: "fraud", flags: "blocked", moderationReason: "Blocked domain" });
+    const fraudAfterCounting = await signature(letter, { createdAt: ago(31), status: "fraud", confirmedAt: ago(30), countedAt: ago(30) });
+
+    const limits = await Promise.all([NOW.getTime() - 1, NOW.getTime() + 60_000].map((expire) =>
+      db.rateLimit.create({ data: { key: `test:${unique()}`, points: 1, expire: BigInt(expire) } })));
+    const proofs = await Promise.all([ago(0.01), ago(-0.01)].map((expiresAt) => db.proofOfWorkUse.create({ data: { key: unique(), expiresAt } })));
+    const sentOld = await mail({ status: "sent", sentAt: ago(8) });
+    const sentRecent = await mail({ status: "sent", sentAt: ago(6) });
+    const failedOld = await mail({ status: "failed", createdAt: ago(31) });
+    const failedRecent = await mail({ status: "failed", createdAt: ago(29) });
+    const pendingOld = await mail({ status: "pending", createdAt: ago(40) });
+    const user = await db.user.create({ data: { email: `staff-${unique()}@letters.test`, role: "moderator" } });
+    const sessions = await Promise.all([ago(1), ago(-1)].map((expires) => db.session.create({ data: { sessionToken: unique(), userId: user.id, expires } })));
+    const signIns = await Promise.all([ago(0.01), ago(-0.01)].map((expires) => db.verificationToken.create({ data: { identifier: user.email, token: unique(), expires } })));
+    const usedLongAgo = await db.confirmationToken.create({ data: { tokenHash: unique(), signatureId: keptCounted.id, expiresAt: ago(-1), usedAt: ago(8) } });
+    const usedRecently = await db.confirmationToken.create({ data: { tokenHash: unique(), signatureId: keptCounted.id, expiresAt: ago(-1), usedAt: ago(6) } });
+    const dataRequests = await Promise.all([ago(0.01), ago(-0.01)].map((expiresAt) => db.dataRequestToken.create({ data: { tokenHash: unique(), emailCanonical: "a@example.org", expiresAt } })));
+    const withdrawals = await Promise.all([ago(31), ago(29), null].map((withdrawnAt) => db.withdrawalToken.create({ data: { tokenHash: unique(), letterId: letter.id, withdrawnAt } })));
+    const before = await countsAndHistory(letter);
+    expect(before.counts.total).toBe(2);
+
+    const counts = await runRetention({ now: NOW, batchSize: 2 });
+
+    expect(counts).toEqual({
+      ...NOTHING,
+      unconfirmedSignatures: 2, // stale, refused
+      networkHashes: 1, // keptCounted's (recentCounted's and recentUnconfirmed's are under 30 days old)
+      rateLimits: 1, proofsOfWork: 1, sentEmails: 1, failedEmails: 1, sessions: 1, signInTokens: 1,
+      confirmationTokens: 1, // usedLongAgo (the stale signature's link went with it)
+      dataRequestTokens: 1, withdrawalTokens: 1,
+    });
+    expect(await db.signature.findMany({ where: { letterId: letter.id }, select: { id: true }, orderBy: { id: "asc" } })).toEqual(
+      [keptCounted, recentCounted, resent, recentUnconfirmed, fraudAfterCounting].map(({ id }) => ({ id })).sort((a, b) => (a.id < b.id ? -1 : 1)),
+    );
+    expect(await db.signature.findUnique({ where: { id: refused.id } })).toBeNull();
+    expect(await db.confirmationToken.count({ where: { signatureId: staleRow.id } })).toBe(0);
+    expect(await db.outboxEmail.count({ where: { to: stale.email } })).toBe(0);
+    expect(await exists(db.withdrawalToken.findUnique({ where: { id: staleWithdrawal.id } }))).toBe(false);
+    expect((await db.signature.findUniqueOrThrow({ where: { id: keptCounted.id } })).ipHash).toBeNull();
+    expect((await db.signature.findUniqueOrThrow({ where: { id: recentCounted.id } })).ipHash).toBe(recentCounted.ipHash);
+    expect((await db.signature.findUniqueOrThrow({ where: { id: recentUnconfirmed.id } })).ipHash).toBe("recent-hash");
+    expect(await db.rateLimit.findMany({ where: { key: { in: limits.map((l) => l.key) } }, select: { key: true } })).toEqual([{ key: limits[1].key }]);
+    expect(await db.proofOfWorkUse.findMany({ where: { key: { in: proofs.map((p) => p.key) } }, select: { key: true } })).toEqual([{ key: proofs[1].key }]);
+    const mails = await db.outboxEmail.findMany({ where: { id: { in: [sentOld, sentRecent, failedOld, failedRecent, pendingOld].map((m) => m.id) } } });
+    expect(mails.map((m) => m.id).sort()).toEqual([sentRecent.id, failedRecent.id, pendingOld.id].sort());
+    expect((await db.session.findMany({ where: { userId: user.id } })).map((s) => s.sessionToken)).toEqual([sessions[1].sessionToken]);
+    expect((await db.verificationToken.findMany({ where: { identifier: user.email } })).map((t) => t.token)).toEqual([signIns[1].token]);
+    expect(await exists(db.confirmationToken.findUnique({ where: { id: usedLongAgo.id } }))).toBe(false);
+    expect(await exists(db.confirmationToken.findUnique({ where: { id: usedRecently.id } }))).toBe(true);
+    expect(await db.dataRequestToken.findMany({ where: { id: { in: dataRequests.map((d) => d.id) } }, select: { id: true } })).toEqual([{ id: dataRequests[1].id }]);
+    expect((await db.withdrawalToken.findMany({ where: { id: { in: withdrawals.map((w) => w.id) } } })).map((w) => w.id).sort()).toEqual(
+      [withdrawals[1].id, withdrawals[2].id].sort(),
+    );
+    expect(await countsAndHistory(letter)).toEqual(before);
+
+    const [audit] = await db.auditLog.findMany({ where: { action: "retention.run" }, orderBy: { createdAt: "desc" }, take: 1 });
+    expect(audit).toMatchObject({ actorEmail: "system", actorId: null });
+    expect(JSON.parse(audit.detail)).toEqual(counts);
+
+    expect(await runRetention({ now: NOW, batchSize: 2 })).toEqual(NOTHING);
+  });
+});
