@@ -1,8 +1,12 @@
+import { execFile } from "node:child_process";
 import crypto from "node:crypto";
+import path from "node:path";
+import { promisify } from "node:util";
 import pg from "pg";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { configureDatabase, db, provider } from "@/lib/db";
 import { getEnv } from "@/lib/env";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { letterHistory } from "@/lib/counts/letter-history";
 import { rollUpCounts } from "@/lib/counts/roll-up-counts";
 import { forgetLetter } from "@/lib/memory/letter-changed";
@@ -32,7 +36,7 @@ beforeAll(() => configureDatabase());
 beforeEach(() => runRetention({ now: NOW }));
 
 /** A signature written as it stands in the database, with no email sent. */
-function signature(letter: Letter, data: Partial<Parameters<typeof db.signature.create>[0]["data"]> = {}) {
+function signature(letter: Letter, data: Partial<Prisma.SignatureUncheckedCreateInput> = {}) {
   const email = `signer-${unique()}@example.org`;
   return db.signature.create({
     data: {
@@ -145,4 +149,157 @@ describe("runRetention", () => {
 
     expect(await runRetention({ now: NOW, batchSize: 2 })).toEqual(NOTHING);
   });
+
+  it("anonymises signers' emails the letter's months after it closes, keeping names, statuses, lists and counts", async () => {
+    const closed = async (data: Partial<{ status: string; closedAt: Date | null; closesAt: Date | null; anonymizeAfterMonths: number }>) => {
+      const letter = await createLetter();
+      const org = organization();
+      const signers = [await counted(letter, 200), await counted(letter, 200, org), await counted(letter, 200)];
+      await signature(letter, { createdAt: ago(200), status: "hidden", confirmedAt: ago(200), ipHash: "h" });
+      const sentToSigner = await mail({ status: "pending", signatureId: signers[0].id });
+      await db.letter.update({ where: { id: letter.id }, data: { anonymizeAfterMonths: 6, ...data } });
+      return { letter, signers, sentToSigner };
+    };
+    const due = await closed({ status: "closed", closedAt: monthsAgo(7) });
+    const pastClosingDate = await closed({ status: "open", closesAt: monthsAgo(7) });
+    const notYet = await closed({ status: "closed", closedAt: monthsAgo(5) });
+    // Closed by its date 8 months ago, then closed by hand 2 months ago: the later counts.
+    const closedAgainLater = await closed({ status: "closed", closedAt: monthsAgo(2), closesAt: monthsAgo(8) });
+    const open = await closed({ status: "open", closesAt: null });
+    const longer = await closed({ status: "closed", closedAt: monthsAgo(7), anonymizeAfterMonths: 12 });
+    // Closed before closedAt existed: counts from its last change.
+    const legacy = await closed({ status: "closed", closedAt: null });
+    await db.$executeRaw`UPDATE "Letter" SET "updatedAt" = ${monthsAgo(7)} WHERE "id" = ${legacy.letter.id}`;
+
+    const before = await Promise.all([due, pastClosingDate, legacy].map(async ({ letter }) => ({
+      ...(await countsAndHistory(letter)),
+      listed: await listPublicSignatures({ letterId: letter.id }),
+      rows: await db.signature.findMany({ where: { letterId: letter.id }, orderBy: { id: "asc" } }),
+    })));
+
+    const counts = await runRetention({ now: NOW, batchSize: 2 });
+
+    expect(counts).toMatchObject({ anonymizedLetters: 3, anonymizedSignatures: 12 });
+    for (const [i, { letter, sentToSigner }] of [due, pastClosingDate, legacy].entries()) {
+      const rows = await db.signature.findMany({ where: { letterId: letter.id }, orderBy: { id: "asc" } });
+      expect(rows.map(({ email, ipHash }) => ({ email, ipHash }))).toEqual(rows.map(() => ({ email: "", ipHash: null })));
+      expect(new Set(rows.map((row) => row.emailCanonical)).size).toBe(rows.length);
+      expect(rows.every((row) => !row.emailCanonical.includes("@"))).toBe(true);
+      // Names, kinds, countries, statuses and listing stay as the signers chose.
+      const kept = ({ name, kind, country, status, listPublicly, organizationName, confirmedAt, countedAt }: (typeof rows)[number]) =>
+        ({ name, kind, country, status, listPublicly, organizationName, confirmedAt, countedAt });
+      expect(rows.map(kept)).toEqual(before[i].rows.map(kept));
+      // The organisation that wrote from its website's domain keeps it; every other domain goes.
+      expect(rows.map((row) => row.emailDomain)).toEqual(before[i].rows.map((row) => (row.kind === "organization" && row.domainMatch ? row.emailDomain : "")));
+      expect(await db.outboxEmail.findUnique({ where: { id: sentToSigner.id } })).toBeNull();
+      expect(await db.confirmationToken.count({ where: { signatureId: { in: rows.map((row) => row.id) } } })).toBe(0);
+      expect({ ...(await countsAndHistory(letter)), listed: await listPublicSignatures({ letterId: letter.id }) }).toEqual({
+        counts: before[i].counts, history: before[i].history, listed: before[i].listed,
+      });
+      const [audit] = await db.auditLog.findMany({ where: { action: "retention.anonymize", letterId: letter.id } });
+      expect(audit).toMatchObject({ actorEmail: "system", targetType: "letter", targetId: letter.id });
+      expect(JSON.parse(audit.detail)).toMatchObject({ signatures: 4, afterMonths: 6 });
+      expect(audit.detail).not.toContain("@");
+    }
+    expect(before[0].rows.find((row) => row.kind === "organization")?.domainMatch).toBe(true);
+    for (const { letter, signers } of [notYet, closedAgainLater, open, longer]) {
+      expect(await db.signature.count({ where: { letterId: letter.id, email: "" } })).toBe(0);
+      expect(await db.signature.count({ where: { id: { in: signers.map((s) => s.id) }, ipHash: null } })).toBe(3); // 200 days old
+    }
+
+    expect(await runRetention({ now: NOW, batchSize: 2 })).toEqual(NOTHING);
+    expect(await db.auditLog.count({ where: { action: "retention.anonymize", letterId: due.letter.id } })).toBe(1);
+  });
+});
+
+describe("the daily job", () => {
+  afterEach(() => vi.useRealTimers());
+
+  it("runs a while after start-up and then every 24 hours, by the process's clock", async () => {
+    const letter = await createLetter();
+    const stale = () => signature(letter, { createdAt: ago(31) });
+    const first = await stale();
+    vi.useFakeTimers({ toFake: ["setTimeout", "setInterval", "clearTimeout", "clearInterval", "Date"], now: NOW });
+    const runs: Promise<RetentionCounts | null>[] = [];
+    const stop = startRetentionJob({
+      firstRunAfterMs: 60_000,
+      run: (options) => {
+        const run = runRetentionExclusively(options);
+        runs.push(run);
+        return run;
+      },
+    });
+    try {
+      vi.advanceTimersByTime(59_999);
+      expect(runs).toHaveLength(0);
+      vi.advanceTimersByTime(1);
+      expect(runs).toHaveLength(1);
+      expect(await runs[0]).toMatchObject({ unconfirmedSignatures: 1 });
+      expect(await db.signature.findUnique({ where: { id: first.id } })).toBeNull();
+
+      const second = await stale();
+      vi.advanceTimersByTime(DAY - 1);
+      expect(runs).toHaveLength(1);
+      vi.advanceTimersByTime(1);
+      expect(runs).toHaveLength(2);
+      // A day later, earlier tests' rows that were just inside their periods are due too.
+      expect((await runs[1])?.unconfirmedSignatures).toBeGreaterThanOrEqual(1);
+      expect(await db.signature.findUnique({ where: { id: second.id } })).toBeNull();
+    } finally {
+      stop();
+    }
+  });
+
+  it("does not start a run while one is going in this process", async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const first = runRetentionExclusively({ now: NOW, run: async () => (await held, NOTHING) });
+    expect(await runRetentionExclusively({ now: NOW })).toBeNull();
+    release();
+    expect(await first).toEqual(NOTHING);
+    expect(await runRetentionExclusively({ now: NOW })).toMatchObject(NOTHING);
+  });
+
+  it.runIf(provider === "postgresql")("on PostgreSQL, does nothing while another process holds the run", async () => {
+    const letter = await createLetter();
+    const old = await signature(letter, { createdAt: ago(31) });
+    const other = new pg.Client({ connectionString: getEnv().DATABASE_URL });
+    await other.connect();
+    try {
+      await other.query("SELECT pg_advisory_lock(4711020602)");
+      expect(await runRetentionExclusively({ now: NOW })).toBeNull();
+      expect(await db.signature.findUnique({ where: { id: old.id } })).not.toBeNull();
+      await other.query("SELECT pg_advisory_unlock(4711020602)");
+      expect(await runRetentionExclusively({ now: NOW })).toMatchObject({ unconfirmedSignatures: 1 });
+    } finally {
+      await other.end();
+    }
+  });
+
+  it("npm run retention runs it once and prints what it did; on PostgreSQL, nothing while another process runs it", async () => {
+    const letter = await createLetter();
+    const old = await signature(letter, { createdAt: ago(31) });
+    const script = () =>
+      promisify(execFile)(process.execPath, ["--import", "./scripts/server-only-hook.mjs", "--import", "tsx", "scripts/retention.ts"], {
+        cwd: path.resolve(import.meta.dirname, "../.."),
+        env: { ...process.env, DATABASE_URL: getEnv().DATABASE_URL, AUTH_SECRET: getEnv().AUTH_SECRET },
+      }).then(({ stdout }) => stdout);
+    if (provider === "postgresql") {
+      let entered!: () => void;
+      let release!: () => void;
+      const inside = new Promise<void>((resolve) => (entered = resolve));
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const running = runRetentionExclusively({ run: async () => (entered(), await held, NOTHING) });
+      await inside;
+      expect(await script()).toContain("another process is running it now; nothing done here");
+      expect(await db.signature.findUnique({ where: { id: old.id } })).not.toBeNull();
+      release();
+      await running;
+    }
+    const printed = await script();
+    expect(printed).toMatch(/^retention:$/m);
+    expect(printed).toMatch(/^ {2}\d+ unconfirmed signatures deleted$/m);
+    expect(printed).toMatch(/^ {2}0 letters anonymised$/m);
+    expect(await db.signature.findUnique({ where: { id: old.id } })).toBeNull();
+  }, 60_000);
 });
