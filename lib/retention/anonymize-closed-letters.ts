@@ -35,7 +35,14 @@ export async function anonymizeClosedLetters({ now, batchSize }: { now: Date; ba
   let lettersDone = 0;
   for (const letter of letters) {
     const closed = closedSince(letter, now);
-    if (!closed || addMonths(closed, letter.anonymizeAfterMonths) > now) continue;
+    if (!closed) continue;
+    const dueAt = addMonths(closed, letter.anonymizeAfterMonths);
+    if (dueAt > now) continue;
+    // Done since it fell due: no one has signed since (signing needs the letter open, which
+    // would have moved its closing time), so its rows need not be read again every day.
+    if (await db.auditLog.findFirst({ where: { letterId: letter.id, action: "retention.anonymize", createdAt: { gte: dueAt } }, select: { id: true } })) {
+      continue;
+    }
     const done = await anonymizeLetter(letter.id, now, batchSize);
     if (done === 0) continue;
     await db.auditLog.create({

@@ -209,6 +209,16 @@ describe("runRetention", () => {
 
     expect(await runRetention({ now: NOW, batchSize: 2 })).toEqual(NOTHING);
     expect(await db.auditLog.count({ where: { action: "retention.anonymize", letterId: due.letter.id } })).toBe(1);
+
+    // Reopened, signed again and closed again: its new signer is anonymised when the new closing time falls due.
+    await db.letter.update({ where: { id: due.letter.id }, data: { status: "open", closedAt: null } });
+    const late = await counted(due.letter, 0);
+    await db.letter.update({ where: { id: due.letter.id }, data: { status: "closed", closedAt: new Date(NOW.getTime() + DAY) } });
+    expect(await runRetention({ now: NOW })).toMatchObject({ anonymizedSignatures: 0 });
+    const later = new Date(NOW.getTime() + 200 * DAY);
+    // With the letters that were not yet due: notYet, closedAgainLater and longer (open stays open).
+    expect(await runRetention({ now: later })).toMatchObject({ anonymizedSignatures: 1 + 3 * 4 });
+    expect(await db.signature.findUniqueOrThrow({ where: { id: late.id } })).toMatchObject({ email: "", name: late.name });
   });
 });
 
