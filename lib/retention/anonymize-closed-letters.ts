@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { addMonths, inBatches } from "./in-batches";
+import { signaturePages } from "./signature-pages";
 
 type ClosingLetter = { id: string; status: string; closedAt: Date | null; closesAt: Date | null; updatedAt: Date; anonymizeAfterMonths: number };
 
@@ -61,22 +62,9 @@ export async function anonymizeClosedLetters({ now, batchSize }: { now: Date; ba
   return { letters: lettersDone, signatures };
 }
 
-type Row = { id: string; createdAt: Date };
-
 function anonymizeLetter(letterId: string, now: Date, batchSize?: number): Promise<number> {
-  return inBatches<Row>(
-    // In (createdAt, id) order on the letter's index, so a big letter is read once, not once a batch.
-    (take, last) =>
-      db.signature.findMany({
-        where: {
-          letterId,
-          email: { not: "" },
-          ...(last && { createdAt: { gte: last.createdAt }, OR: [{ createdAt: { gt: last.createdAt } }, { id: { gt: last.id } }] }),
-        },
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        select: { id: true, createdAt: true },
-        take,
-      }),
+  return inBatches(
+    signaturePages(letterId, { email: { not: "" } }),
     async (rows) => {
       const ids = rows.map((row) => row.id);
       const [, , anonymized] = await db.$transaction([

@@ -1,5 +1,11 @@
-/** Rows are taken and acted on this many at a time, so no statement holds a write lock for long. */
-export const RETENTION_BATCH = 1_000;
+import { provider } from "../db";
+
+/**
+ * Rows are taken and acted on this many at a time, so no statement holds a write lock
+ * for long. On SQLite, Prisma allows 999 parameters in a statement, and a batch's ids
+ * share it with the statement's conditions.
+ */
+export const RETENTION_BATCH = provider === "sqlite" ? 500 : 1_000;
 
 /**
  * Takes up to `size` rows, acts on them, and again until a take comes back short;

@@ -4,6 +4,7 @@ import { getEnv, type Env } from "../env";
 import { Prisma } from "../generated/prisma/client";
 import { anonymizeClosedLetters } from "./anonymize-closed-letters";
 import { daysBefore, inBatches } from "./in-batches";
+import { signaturePages } from "./signature-pages";
 
 // What the platform keeps about signers, and for how long (README, "Privacy: what is
 // kept and for how long"). Everything here deletes in batches of a thousand rows, each
@@ -143,13 +144,13 @@ function deleteUnconfirmedSignatures(since: Date, now: Date, batchSize?: number)
   );
 }
 
-/** Network-address hashes of signatures made before `since`, letter by letter on the letter's hash index. */
+/** Network-address hashes of signatures made before `since`, letter by letter. */
 async function forgetNetworkHashes(since: Date, batchSize?: number): Promise<number> {
   let forgotten = 0;
   for (const { id: letterId } of await db.letter.findMany({ select: { id: true } })) {
-    const where = { letterId, ipHash: { not: null }, createdAt: { lt: since } };
+    const where = { ipHash: { not: null }, createdAt: { lt: since } };
     forgotten += await inBatches(
-      (take) => db.signature.findMany({ where, select: { id: true }, take }),
+      signaturePages(letterId, where),
       async (rows) => (await db.signature.updateMany({ where: { id: { in: rows.map((row) => row.id) }, ...where }, data: { ipHash: null } })).count,
       batchSize,
     );

@@ -222,6 +222,26 @@ describe("runRetention", () => {
   });
 });
 
+describe("runRetention at its own batch size", () => {
+  it("goes through more rows than a batch holds, within the database's limit on a statement's parameters", async () => {
+    const letter = await createLetter({ status: "closed" });
+    await db.letter.update({ where: { id: letter.id }, data: { closedAt: monthsAgo(7) } });
+    const rows = (status: string, n: number) =>
+      Array.from({ length: n }, (_, i) => {
+        const email = `bulk-${status}-${i}-${unique()}@example.org`;
+        return {
+          letterId: letter.id, kind: "individual", name: `Bulk ${i}`, email, emailCanonical: email, emailDomain: "example.org", country: "FR",
+          listPublicly: true, consentAt: ago(200), createdAt: new Date(ago(200).getTime() + i), ipHash: `h${i}`, status,
+          ...(status === "counted" && { confirmedAt: ago(200), countedAt: ago(200) }),
+        };
+      });
+    await db.signature.createMany({ data: [...rows("unverified", 2_100), ...rows("counted", 2_100)] });
+
+    expect(await runRetention({ now: NOW })).toMatchObject({ unconfirmedSignatures: 2_100, networkHashes: 2_100, anonymizedSignatures: 2_100 });
+    expect(await db.signature.count({ where: { letterId: letter.id, OR: [{ email: { not: "" } }, { ipHash: { not: null } }] } })).toBe(0);
+  });
+});
+
 describe("the daily job", () => {
   afterEach(() => vi.useRealTimers());
 
