@@ -114,7 +114,7 @@ const count = (result: { count: number } | number) => (typeof result === "number
 /**
  * Signatures never confirmed (and so never counted), made before `since`, whose last
  * confirmation link has expired (a repeat signing sends a fresh one, which still works),
- * with their links and the messages sent about them.
+ * with their confirmation links and the messages sent about them.
  */
 function deleteUnconfirmedSignatures(since: Date, now: Date, batchSize?: number): Promise<number> {
   const where = {
@@ -136,8 +136,8 @@ function deleteUnconfirmedSignatures(since: Date, now: Date, batchSize?: number)
         const ids = still.map((row) => row.id);
         if (ids.length === 0) return 0;
         await tx.outboxEmail.deleteMany({ where: { signatureId: { in: ids } } });
-        // Withdrawal links would outlive their signature (they are kept after a withdrawal): these go with it.
-        await tx.withdrawalToken.deleteMany({ where: { signatureId: { in: ids } } });
+        // Their withdrawal links say the signature is gone, as after a withdrawal, and go 30 days later.
+        await tx.withdrawalToken.updateMany({ where: { signatureId: { in: ids }, withdrawnAt: null }, data: { withdrawnAt: now } });
         return (await tx.signature.deleteMany({ where: { id: { in: ids } } })).count;
       }),
     batchSize,

@@ -72,7 +72,7 @@ describe("runRetention", () => {
     const keptCounted = await counted(letter, 100); // counted long ago: kept, its network hash forgotten
     const recentCounted = await counted(letter, 29);
 
-    // Unconfirmed 31 days ago, its link long expired: goes with its token, messages and withdrawal link.
+    // Unconfirmed 31 days ago, its link long expired: goes with its token and messages.
     const stale = individual();
     await signLetter({ slug: letter.slug, input: stale });
     const staleRow = await db.signature.update({
@@ -125,7 +125,8 @@ describe("runRetention", () => {
     expect(await db.signature.findUnique({ where: { id: refused.id } })).toBeNull();
     expect(await db.confirmationToken.count({ where: { signatureId: staleRow.id } })).toBe(0);
     expect(await db.outboxEmail.count({ where: { to: stale.email } })).toBe(0);
-    expect(await exists(db.withdrawalToken.findUnique({ where: { id: staleWithdrawal.id } }))).toBe(false);
+    // Its withdrawal link now says the signature is gone (lib/signer-rights/find-withdrawal.ts), for 30 days.
+    expect(await db.withdrawalToken.findUniqueOrThrow({ where: { id: staleWithdrawal.id } })).toMatchObject({ signatureId: null, withdrawnAt: NOW });
     expect((await db.signature.findUniqueOrThrow({ where: { id: keptCounted.id } })).ipHash).toBeNull();
     expect((await db.signature.findUniqueOrThrow({ where: { id: recentCounted.id } })).ipHash).toBe(recentCounted.ipHash);
     expect((await db.signature.findUniqueOrThrow({ where: { id: recentUnconfirmed.id } })).ipHash).toBe("recent-hash");
@@ -148,6 +149,8 @@ describe("runRetention", () => {
     expect(JSON.parse(audit.detail)).toEqual(counts);
 
     expect(await runRetention({ now: NOW, batchSize: 2 })).toEqual(NOTHING);
+    await runRetention({ now: new Date(NOW.getTime() + 31 * DAY) });
+    expect(await exists(db.withdrawalToken.findUnique({ where: { id: staleWithdrawal.id } }))).toBe(false);
   });
 
   it("anonymises signers' emails the letter's months after it closes, keeping names, statuses, lists and counts", async () => {
