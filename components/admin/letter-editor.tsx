@@ -143,13 +143,14 @@ export function LetterEditor({
         </Field>
       </fieldset>
 
-      <div className="max-w-md">
+      <fieldset className="max-w-md space-y-2">
+        <legend className="text-sm font-medium text-stone-900">Privacy</legend>
         <Field prefix={P} name="anonymizeAfterMonths" label="Anonymise signers' emails, in months after the letter closes"
           hint="Until then you can write to signers. Names stay listed as each signer chose, and counts never change." errors={errors}>
           <input {...f("anonymizeAfterMonths", true)} type="number" inputMode="numeric" min={1} max={ANONYMIZE_AFTER_MONTHS_MAX} step={1}
             defaultValue={defaults.anonymizeAfterMonths} className={`${inputClass} max-w-32`} />
         </Field>
-      </div>
+      </fieldset>
 
       <div className="grid gap-5 lg:grid-cols-2">
         <Field prefix={P} name="body" label="Text (Markdown)" hint="## for a heading, a blank line between paragraphs, [words](https://…) for a link." errors={errors}>
