@@ -5,13 +5,17 @@ import { runRetentionExclusively } from "./run-retention-exclusively";
 import type { RetentionCounts } from "./run-retention";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** Late enough not to slow a start, soon enough that a process restarted daily still runs it. */
-const FIRST_RUN_AFTER_MS = 10 * 60 * 1000;
+/**
+ * Late enough that a start, and a test run against a fresh server, is never disturbed;
+ * soon enough that a process restarted every day still runs it.
+ */
+const FIRST_RUN_AFTER_MS = 60 * 60 * 1000;
 
 /**
- * Runs retention a while after the process starts, then every 24 hours; a failed run
- * is logged and tried at the next turn. With several processes each keeps its timer,
- * and the lock in runRetentionExclusively lets one run at a time. Returns what stops it.
+ * Runs retention an hour after the process starts, then every 24 hours; a failed run
+ * is logged and tried at the next turn. With several processes each keeps its timer:
+ * the lock in runRetentionExclusively lets one run at a time, and a turn that comes
+ * within 90% of a day of another process's run is skipped. Returns what stops it.
  */
 export function startRetentionJob({
   firstRunAfterMs = FIRST_RUN_AFTER_MS,
@@ -21,7 +25,8 @@ export function startRetentionJob({
   return processMemory("retention-job", () => {
     const turn = async () => {
       try {
-        const counts = await run({ now: new Date() });
+        const now = new Date();
+        const counts = await run({ now, unlessRanSince: new Date(now.getTime() - everyMs * 0.9) });
         if (counts) console.log(`[retention] ${describeRetention(counts).filter((line) => !line.startsWith("0 ")).join(", ") || "nothing was due"}`);
       } catch (error) {
         const why = isDatabaseUnavailable(error) ? "the database is not answering" : (error as Error).message;
