@@ -48,9 +48,8 @@ export async function runRetention({
 }: { now?: Date; env?: Env; batchSize?: number } = {}): Promise<RetentionCounts> {
   const unconfirmedSince = daysBefore(now, env.RETENTION_UNCONFIRMED_DAYS);
   const networkSince = daysBefore(now, env.RETENTION_NETWORK_DAYS);
-  const byId = <T extends { id: string }>(find: (take: number) => Promise<T[]>, remove: (ids: string[]) => Promise<{ count: number } | number>) =>
-    inBatches(find, async (rows) => count(await remove(rows.map((row) => row.id))), batchSize);
-  const byKey = <T,>(find: (take: number) => Promise<T[]>, remove: (rows: T[]) => Promise<{ count: number }>) =>
+  // Each batch is found, then deleted under the same condition, so a row that changed in between stays.
+  const batches = <T,>(find: (take: number) => Promise<T[]>, remove: (rows: T[]) => Promise<{ count: number }>) =>
     inBatches(find, async (rows) => (await remove(rows)).count, batchSize);
 
   const sentWhere = { status: "sent", sentAt: { lt: daysBefore(now, SENT_MAIL_DAYS) } };
@@ -62,41 +61,41 @@ export async function runRetention({
   const counts: RetentionCounts = {
     unconfirmedSignatures: await deleteUnconfirmedSignatures(unconfirmedSince, now, batchSize),
     networkHashes: await forgetNetworkHashes(networkSince, batchSize),
-    rateLimits: await byKey(
+    rateLimits: await batches(
       (take) => db.rateLimit.findMany({ where: { expire: { lt: BigInt(now.getTime()) } }, select: { key: true }, take }),
       (rows) => db.rateLimit.deleteMany({ where: { key: { in: rows.map((r) => r.key) }, expire: { lt: BigInt(now.getTime()) } } }),
     ),
-    proofsOfWork: await byKey(
+    proofsOfWork: await batches(
       (take) => db.proofOfWorkUse.findMany({ where: expired, select: { key: true }, take }),
       (rows) => db.proofOfWorkUse.deleteMany({ where: { key: { in: rows.map((r) => r.key) }, ...expired } }),
     ),
-    sentEmails: await byId(
+    sentEmails: await batches(
       (take) => db.outboxEmail.findMany({ where: sentWhere, select: { id: true }, take }),
-      (ids) => db.outboxEmail.deleteMany({ where: { id: { in: ids }, ...sentWhere } }),
+      (rows) => db.outboxEmail.deleteMany({ where: { id: { in: idsOf(rows) }, ...sentWhere } }),
     ),
-    failedEmails: await byId(
+    failedEmails: await batches(
       (take) => db.outboxEmail.findMany({ where: failedWhere, select: { id: true }, take }),
-      (ids) => db.outboxEmail.deleteMany({ where: { id: { in: ids }, ...failedWhere } }),
+      (rows) => db.outboxEmail.deleteMany({ where: { id: { in: idsOf(rows) }, ...failedWhere } }),
     ),
-    sessions: await byKey(
+    sessions: await batches(
       (take) => db.session.findMany({ where: { expires: { lt: now } }, select: { sessionToken: true }, take }),
       (rows) => db.session.deleteMany({ where: { sessionToken: { in: rows.map((r) => r.sessionToken) }, expires: { lt: now } } }),
     ),
-    signInTokens: await byKey(
+    signInTokens: await batches(
       (take) => db.verificationToken.findMany({ where: { expires: { lt: now } }, select: { token: true }, take }),
       (rows) => db.verificationToken.deleteMany({ where: { token: { in: rows.map((r) => r.token) }, expires: { lt: now } } }),
     ),
-    confirmationTokens: await byId(
+    confirmationTokens: await batches(
       (take) => db.confirmationToken.findMany({ where: confirmationWhere, select: { id: true }, take }),
-      (ids) => db.confirmationToken.deleteMany({ where: { id: { in: ids }, ...confirmationWhere } }),
+      (rows) => db.confirmationToken.deleteMany({ where: { id: { in: idsOf(rows) }, ...confirmationWhere } }),
     ),
-    dataRequestTokens: await byId(
+    dataRequestTokens: await batches(
       (take) => db.dataRequestToken.findMany({ where: expired, select: { id: true }, take }),
-      (ids) => db.dataRequestToken.deleteMany({ where: { id: { in: ids }, ...expired } }),
+      (rows) => db.dataRequestToken.deleteMany({ where: { id: { in: idsOf(rows) }, ...expired } }),
     ),
-    withdrawalTokens: await byId(
+    withdrawalTokens: await batches(
       (take) => db.withdrawalToken.findMany({ where: withdrawnWhere, select: { id: true }, take }),
-      (ids) => db.withdrawalToken.deleteMany({ where: { id: { in: ids }, ...withdrawnWhere } }),
+      (rows) => db.withdrawalToken.deleteMany({ where: { id: { in: idsOf(rows) }, ...withdrawnWhere } }),
     ),
     ...(await anonymizeClosedLetters({ now, batchSize }).then(({ letters, signatures }) => ({
       anonymizedLetters: letters,
@@ -109,7 +108,7 @@ export async function runRetention({
   return counts;
 }
 
-const count = (result: { count: number } | number) => (typeof result === "number" ? result : result.count);
+const idsOf = (rows: { id: string }[]) => rows.map((row) => row.id);
 
 /**
  * Signatures never confirmed (and so never counted), made before `since`, whose last
