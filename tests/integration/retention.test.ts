@@ -225,6 +225,31 @@ describe("runRetention", () => {
   });
 });
 
+describe("runRetention beside signers", () => {
+  it.runIf(provider === "postgresql")("leaves alone an unconfirmed signature its signer confirms while the run is deleting it", async () => {
+    const letter = await createLetter();
+    const row = await signature(letter, { createdAt: ago(31) });
+    const signer = new pg.Client({ connectionString: getEnv().DATABASE_URL });
+    await signer.connect();
+    try {
+      // The signer's confirmation holds the row while the run finds it and waits for it.
+      await signer.query("BEGIN");
+      await signer.query(`SELECT 1 FROM "Signature" WHERE "id" = $1 FOR UPDATE`, [row.id]);
+      const run = runRetention({ now: NOW });
+      await vi.waitFor(async () => {
+        const { rows } = await signer.query<{ n: string }>(`SELECT count(*) AS "n" FROM pg_locks WHERE NOT "granted"`);
+        expect(Number(rows[0].n)).toBeGreaterThan(0);
+      }, { timeout: 10_000 });
+      await signer.query(`UPDATE "Signature" SET "confirmedAt" = now(), "status" = 'counted', "countedAt" = now() WHERE "id" = $1`, [row.id]);
+      await signer.query("COMMIT");
+      expect(await run).toMatchObject({ unconfirmedSignatures: 0 });
+      expect(await db.signature.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "counted" });
+    } finally {
+      await signer.end();
+    }
+  });
+});
+
 describe("runRetention at its own batch size", () => {
   it("goes through more rows than a batch holds, within the database's limit on a statement's parameters", async () => {
     const letter = await createLetter({ status: "closed" });
