@@ -1,7 +1,7 @@
 // Runs once when a server process starts: checks the configuration (a bad value stops
 // the process with a message naming the variable), then starts what runs beside the
-// requests: the outbox worker and, on PostgreSQL, the listener for other processes'
-// letter changes (lib/memory/).
+// requests: the outbox worker, the daily retention job (lib/retention/) and, on
+// PostgreSQL, the listener for other processes' letter changes (lib/memory/).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getEnv } = await import("./lib/env");
@@ -13,4 +13,5 @@ export async function register() {
   (await import("./lib/counts/roll-up-counts")).startCountRollUp();
   const { startOutboxWorker } = await import("./lib/email/outbox-worker");
   startOutboxWorker();
+  (await import("./lib/retention/retention-job")).startRetentionJob();
 }

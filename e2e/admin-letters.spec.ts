@@ -3,6 +3,7 @@ import crypto from "node:crypto";
 import { expect, test, type Page, type Request } from "@playwright/test";
 import { APP_URL } from "./config";
 import { addStaff, insertCountedSignatures, letterField, signInAs } from "./admin-support";
+import { sql } from "./db";
 import { createLetter, uniqueEmail } from "./support";
 
 // Each test signs in as an admin of its own: two tests signing in as one address at once
@@ -120,6 +121,27 @@ test("pausing a letter in the editor hides the sign form and the API answers 409
 
   await page.goto("/admin/audit?action=letter.update");
   await expect(page.getByTestId("audit-entry").filter({ hasText: letter.slug }).first()).toContainText("paused");
+});
+
+test("closing a letter in the editor notes when, and sets the months after which its signers' emails are anonymised", async ({ page, request }) => {
+  const letter = createLetter();
+  await signInAs(page, request, newAdmin());
+  await page.goto(`/admin/letters/${letter.slug}/edit`);
+  const months = page.getByLabel("Anonymise signers' emails, in months after the letter closes");
+  await expect(months).toHaveValue("6");
+  await months.fill("121");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(months).toHaveAccessibleDescription(/Enter a whole number of months from 1 to 120\./);
+
+  await months.fill("12");
+  await page.getByLabel("Status").selectOption("closed");
+  const before = Date.now();
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page).toHaveURL(/\/admin\/letters\?saved=/);
+  const [saved] = sql<{ anonymizeAfterMonths: number; closedAt: string | null }>(
+    `SELECT "anonymizeAfterMonths", "closedAt" FROM "Letter" WHERE "slug" = ?`, [letter.slug]);
+  expect(saved.anonymizeAfterMonths).toBe(12);
+  expect(new Date(saved.closedAt!).getTime()).toBeGreaterThanOrEqual(before - 1_000);
 });
 
 test("export: a CSV with a header row and no emails unless ticked, each export in the audit log", async ({ page, request }) => {

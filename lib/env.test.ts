@@ -53,12 +53,27 @@ describe("parseEnv: defaults", () => {
   it("treats an empty RESEND_API_KEY as unset (local mailbox)", () => {
     expect(parseEnv({ RESEND_API_KEY: "" }).RESEND_API_KEY).toBeUndefined();
   });
+
+  it("keeps unconfirmed signatures and network hashes 30 days unless told otherwise", () => {
+    expect(parseEnv({})).toMatchObject({ RETENTION_UNCONFIRMED_DAYS: 30, RETENTION_NETWORK_DAYS: 30 });
+    expect(parseEnv({ RETENTION_UNCONFIRMED_DAYS: "14", RETENTION_NETWORK_DAYS: "90" })).toMatchObject({
+      RETENTION_UNCONFIRMED_DAYS: 14,
+      RETENTION_NETWORK_DAYS: 90,
+    });
+  });
 });
 
 describe("parseEnv: bad values stop the app with a message naming the variable", () => {
   it.each(["abc", "70000", "0", "80.5"])("PORT=%j", (PORT) => {
     expect(configError({ PORT }).message).toMatch(/\bPORT\b/);
   });
+
+  it.each(["RETENTION_UNCONFIRMED_DAYS", "RETENTION_NETWORK_DAYS"].flatMap((name) => ["0", "-3", "1.5", "a month"].map((value) => [name, value])))(
+    "%s=%j",
+    (name, value) => {
+      expect(configError({ [name]: value }).message).toContain(`${name}: must be a whole number of days, 1 or more`);
+    },
+  );
 
   it.each(["ftp://x", "not a url"])("APP_URL=%j", (APP_URL) => {
     expect(configError({ APP_URL }).message).toMatch(/\bAPP_URL\b/);

@@ -16,6 +16,14 @@ const emailList = z
 const optional = (schema: z.ZodType<string>) =>
   z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 
+const days = () =>
+  z.coerce
+    .number({ message: "must be a whole number of days, 1 or more" })
+    .int("must be a whole number of days, 1 or more")
+    .min(1, "must be a whole number of days, 1 or more")
+    .max(36_500, "must be at most 36500 days")
+    .default(30);
+
 export const envSchema = z.object({
   DATABASE_URL: z
     .string()
@@ -68,6 +76,9 @@ export const envSchema = z.object({
   OUTBOX_RETRY_MAX_DELAY_MS: z.coerce.number().int().min(10).default(30 * 60 * 1000),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(80),
   SIGN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  // How long lib/retention/ keeps unconfirmed signatures and network-address hashes (README, "Privacy").
+  RETENTION_UNCONFIRMED_DAYS: days(),
+  RETENTION_NETWORK_DAYS: days(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 })
   // Links in emails must reach the app: without APP_URL, that is this machine at PORT.

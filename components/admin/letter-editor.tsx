@@ -3,7 +3,7 @@
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import { LetterBody } from "@/components/letter-body";
 import { KIND_LABEL, STATUS_LABEL } from "@/lib/format";
-import { LETTER_KINDS, LETTER_STATUSES, PROOF_OF_WORK_MODES, letterInputFromForm, letterInputSchema } from "@/lib/validation/letter";
+import { ANONYMIZE_AFTER_MONTHS_MAX, LETTER_KINDS, LETTER_STATUSES, PROOF_OF_WORK_MODES, letterInputFromForm, letterInputSchema } from "@/lib/validation/letter";
 import { signatureFieldErrors } from "@/lib/validation/signature";
 import type { LetterFormState } from "@/app/admin/(staff)/letters/actions";
 import { Field, fieldProps, inputClass } from "./form-field";
@@ -13,6 +13,7 @@ export interface LetterDefaults {
   title: string; slug: string; summary: string; body: string; kind: string; status: string; closesAt: string;
   goal: string; addressedTo: string; allowIndividuals: boolean; allowOrganizations: boolean; autoApproveMatchingDomain: boolean;
   proofOfWork: string; proofOfWorkBusyPerMinute: string;
+  anonymizeAfterMonths: string;
 }
 
 const PROOF_OF_WORK_LABEL: Record<(typeof PROOF_OF_WORK_MODES)[number], string> = {
@@ -139,6 +140,15 @@ export function LetterEditor({
           hint="Used when it is asked for only while the letter is busy." errors={errors}>
           <input {...f("proofOfWorkBusyPerMinute", true)} type="number" inputMode="numeric" min={1} step={1}
             defaultValue={defaults.proofOfWorkBusyPerMinute} className={inputClass} />
+        </Field>
+      </fieldset>
+
+      <fieldset className="max-w-md space-y-2">
+        <legend className="text-sm font-medium text-stone-900">Privacy</legend>
+        <Field prefix={P} name="anonymizeAfterMonths" label="Anonymise signers' emails, in months after the letter closes"
+          hint="Until then you can write to signers. Names stay listed as each signer chose, and counts never change." errors={errors}>
+          <input {...f("anonymizeAfterMonths", true)} type="number" inputMode="numeric" min={1} max={ANONYMIZE_AFTER_MONTHS_MAX} step={1}
+            defaultValue={defaults.anonymizeAfterMonths} className={`${inputClass} max-w-32`} />
         </Field>
       </fieldset>
 

@@ -15,9 +15,9 @@ import { linkExpiresAt, redactEmail } from "./secret-links";
 // Delivers the outbox. Each row is claimed with a lease (so two app processes never
 // send the same row at once, and a crashed sender's rows come back), sent with an
 // idempotency key, and on a provider failure retried on a capped, jittered schedule
-// (retry-schedule.ts) for more than a day before it is marked failed. Nothing is
-// deleted: the outbox is also the record; a message's secret links are taken out of
-// it once it reaches the provider (secret-links.ts).
+// (retry-schedule.ts) for more than a day before it is marked failed. The outbox is
+// also the record, until lib/retention/ deletes delivered and failed messages; a
+// message's secret links are taken out of it once it reaches the provider (secret-links.ts).
 //
 // A message keeps the key under which it may have reached the provider. The claim
 // writes a key on every row before anything is sent: due rows without one go together

@@ -15,7 +15,7 @@ export async function createLetter({ actor, input, now = new Date() }: { actor: 
   try {
     const created = await db.$transaction(async (tx) => {
       const letter = await tx.letter.create({
-        data: { ...input, publishedAt: input.status === "draft" ? null : now },
+        data: { ...input, publishedAt: input.status === "draft" ? null : now, closedAt: input.status === "closed" ? now : null },
         select: { id: true, slug: true },
       });
       await recordAudit(tx, actor, {

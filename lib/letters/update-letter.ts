@@ -47,7 +47,7 @@ export async function updateLetter({
     await db.$transaction(async (tx) => {
       await tx.letter.update({
         where: { id: current.id },
-        data: { ...input, publishedAt: current.publishedAt ?? (input.status === "draft" ? null : now) },
+        data: { ...input, publishedAt: current.publishedAt ?? (input.status === "draft" ? null : now), closedAt: closedAt(current, input, now) },
       });
       await recordAudit(tx, actor, {
         action: "letter.update",
@@ -63,4 +63,15 @@ export async function updateLetter({
   }
   await letterChanged({ letterId: current.id, what: "letter" });
   return { slug: input.slug, changed };
+}
+
+/**
+ * When the letter closed: now, when this edit closes it; none once it reopens. A letter
+ * closed before closedAt existed takes its last change as the best-known time, so that
+ * later edits do not move it (lib/retention/ counts from it).
+ */
+function closedAt(current: { status: string; closedAt: Date | null; updatedAt: Date }, input: LetterInput, now: Date): Date | null {
+  if (input.status !== "closed") return null;
+  if (current.status !== "closed") return now;
+  return current.closedAt ?? current.updatedAt;
 }

@@ -9,6 +9,7 @@ export const AUDIT_ACTIONS = [
   "letter.create", "letter.update", "export.csv", "user.add", "user.role", "user.disable", "email.send_again",
   "block.add", "block.remove",
   "signature.withdraw", "signature.erase", "data.erase", "data.export",
+  "retention.run", "retention.anonymize",
 ] as const;
 
 const empty = (v: unknown) => (v === "" || v === null ? undefined : v);

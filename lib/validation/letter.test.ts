@@ -75,6 +75,18 @@ describe("letterInputSchema: field errors", () => {
     },
   );
 
+  it.each(["0", "121", "2.5", "", "half a year"])("rejects anonymising emails after %j months", (anonymizeAfterMonths) => {
+    expect(errorsFor({ ...valid, anonymizeAfterMonths })).toEqual({
+      anonymizeAfterMonths: ["Enter a whole number of months from 1 to 120."],
+    });
+  });
+
+  it("anonymises emails after the months typed, 6 when the field is not sent at all", () => {
+    expect(letterInputSchema.parse({ ...valid, anonymizeAfterMonths: "120" }).anonymizeAfterMonths).toBe(120);
+    expect(letterInputSchema.parse({ ...valid, anonymizeAfterMonths: 1 }).anonymizeAfterMonths).toBe(1);
+    expect(letterInputSchema.parse(valid).anonymizeAfterMonths).toBe(6);
+  });
+
   it("rejects a closing date that is not a date", () => {
     expect(errorsFor({ ...valid, closesAt: "next tuesday" }).closesAt?.[0]).toMatch(/date and time/);
   });

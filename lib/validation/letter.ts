@@ -16,6 +16,8 @@ export const GOAL_MAX = 100_000_000;
 /** Whether signing asks for a proof of work: never, always, or while the letter is busy. */
 export const PROOF_OF_WORK_MODES = ["off", "on", "busy"] as const;
 export const BUSY_PER_MINUTE_MAX = 1_000_000;
+export const ANONYMIZE_AFTER_MONTHS_MAX = 120;
+const ANONYMIZE_MESSAGE = `Enter a whole number of months from 1 to ${ANONYMIZE_AFTER_MONTHS_MAX}.`;
 
 const line = (label: string, max: number, required = true) =>
   z
@@ -83,6 +85,13 @@ export const letterInputSchema = z
         .max(BUSY_PER_MINUTE_MAX, `Signings a minute must be at most ${BUSY_PER_MINUTE_MAX.toLocaleString("en")}.`)
         .default(120),
     ),
+    // Months after closing when lib/retention/ anonymises the signers' emails (6 when not given).
+    anonymizeAfterMonths: z
+      .preprocess(
+        (v) => (typeof v === "string" && v.trim() !== "" ? Number(v) : v),
+        z.number({ message: ANONYMIZE_MESSAGE }).int(ANONYMIZE_MESSAGE).min(1, ANONYMIZE_MESSAGE).max(ANONYMIZE_AFTER_MONTHS_MAX, ANONYMIZE_MESSAGE),
+      )
+      .default(6),
   })
   .refine((v) => v.allowIndividuals || v.allowOrganizations, {
     path: ["allowIndividuals"],
@@ -96,7 +105,7 @@ const CHECKBOXES = ["allowIndividuals", "allowOrganizations", "autoApproveMatchi
 /** The editor's fields as the schema's input (checkboxes arrive as "on" or not at all). */
 export function letterInputFromForm(form: FormData): Record<string, unknown> {
   const input: Record<string, unknown> = {};
-  for (const key of ["title", "slug", "summary", "body", "kind", "status", "closesAt", "goal", "addressedTo", "proofOfWork", "proofOfWorkBusyPerMinute"]) {
+  for (const key of ["title", "slug", "summary", "body", "kind", "status", "closesAt", "goal", "addressedTo", "proofOfWork", "proofOfWorkBusyPerMinute", "anonymizeAfterMonths"]) {
     const value = form.get(key);
     input[key] = typeof value === "string" ? value : undefined;
   }

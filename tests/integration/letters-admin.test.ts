@@ -85,6 +85,26 @@ describe("updateLetter", () => {
     expect((await db.letter.findUniqueOrThrow({ where: { id } })).publishedAt).toEqual(opened);
   });
 
+  it("notes when a letter closes, keeps that time through later edits, and forgets it when the letter reopens", async () => {
+    const data = input({ status: "open" });
+    const { id, slug } = await createLetter({ actor: admin, input: data });
+    const closed = new Date("2026-04-01T00:00:00Z");
+    await updateLetter({ actor: admin, slug, input: { ...data, status: "closed" }, now: closed });
+    expect((await db.letter.findUniqueOrThrow({ where: { id } })).closedAt).toEqual(closed);
+    await updateLetter({ actor: admin, slug, input: { ...data, status: "closed", title: "Edited after closing" }, now: new Date("2026-05-01T00:00:00Z") });
+    expect((await db.letter.findUniqueOrThrow({ where: { id } })).closedAt).toEqual(closed);
+    await updateLetter({ actor: admin, slug, input: { ...data, status: "open" }, now: new Date("2026-06-01T00:00:00Z") });
+    expect((await db.letter.findUniqueOrThrow({ where: { id } })).closedAt).toBeNull();
+  });
+
+  it("gives a letter closed before closing times were kept its last change as its closing time at its next edit", async () => {
+    const data = input({ status: "closed" });
+    const { id, slug } = await createLetter({ actor: admin, input: data });
+    const { updatedAt } = await db.letter.update({ where: { id }, data: { closedAt: null } });
+    await updateLetter({ actor: admin, slug, input: { ...data, anonymizeAfterMonths: 12 }, now: new Date(updatedAt.getTime() + 86_400_000) });
+    expect(await db.letter.findUniqueOrThrow({ where: { id } })).toMatchObject({ closedAt: updatedAt, anonymizeAfterMonths: 12 });
+  });
+
   it("moves a letter to a new address, but not onto another letter's", async () => {
     const taken = await createLetter({ actor: admin, input: input() });
     const data = input();

@@ -74,7 +74,7 @@ function QueueCard({ item, actions }: { item: QueueItem; actions: ("approve" | "
           </Row>
         ) : null}
         <Row term={item.kind === "organization" ? "Contact" : "Name"}>{item.name}</Row>
-        <Row term="Email"><span className="break-all">{item.email}</span></Row>
+        <Row term="Email">{item.email ? <span className="break-all">{item.email}</span> : <span className="text-stone-500">anonymised</span>}</Row>
         <Row term="Country">{countryName(item.country)}</Row>
         {item.title || item.affiliation ? <Row term="Role">{[item.title, item.affiliation].filter(Boolean).join(", ")}</Row> : null}
         {item.comment ? <Row term="Comment"><span className="whitespace-pre-wrap">{item.comment}</span></Row> : null}

@@ -24,6 +24,7 @@ export default async function NewLetterPage() {
             title: "", slug: "", summary: "", body: "", kind: "open_letter", status: "draft", closesAt: "", goal: "",
             addressedTo: "", allowIndividuals: true, allowOrganizations: true, autoApproveMatchingDomain: false,
             proofOfWork: "off", proofOfWorkBusyPerMinute: "120",
+            anonymizeAfterMonths: "6",
           }}
         />
       </div>

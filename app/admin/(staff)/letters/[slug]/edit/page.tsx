@@ -45,6 +45,7 @@ export default async function EditLetterPage({ params }: { params: Promise<{ slu
             addressedTo: letter.addressedTo, allowIndividuals: letter.allowIndividuals,
             allowOrganizations: letter.allowOrganizations, autoApproveMatchingDomain: letter.autoApproveMatchingDomain,
             proofOfWork: letter.proofOfWork, proofOfWorkBusyPerMinute: String(letter.proofOfWorkBusyPerMinute),
+            anonymizeAfterMonths: String(letter.anonymizeAfterMonths),
           }}
         />
       </div>

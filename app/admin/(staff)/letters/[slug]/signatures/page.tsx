@@ -89,7 +89,8 @@ export default async function SignaturesPage({ params, searchParams }: Props) {
                       {s.listPublicly ? "" : " · not listed"}
                     </div>
                   </td>
-                  <td className="px-3 py-2">{s.email}</td>
+                  {/* An empty email was anonymised after the letter closed (lib/retention/). */}
+                  <td className="px-3 py-2">{s.email || <span className="text-stone-500">anonymised</span>}</td>
                   <td className="px-3 py-2">{countryName(s.country)}</td>
                   <td className="max-w-xs px-3 py-2">
                     <span className="rounded-full bg-stone-100 px-2 py-0.5 text-xs font-medium">{s.status.replace("_", " ")}</span>
