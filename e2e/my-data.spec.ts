@@ -84,5 +84,9 @@ test("a data link older than an hour is a clear 410, and an unknown one a 404", 
   expect((await page.goto(link))?.status()).toBe(410);
   await expect(page.getByRole("heading", { name: "This link has expired" })).toBeVisible();
   expect((await page.goto(`/my-data/${"B".repeat(43)}`))?.status()).toBe(404);
-  expect((await request.get(`${link}/export.json`)).status()).toBe(410);
+  const expired = await request.get(`${link}/export.json`);
+  expect(expired.status()).toBe(410);
+  // Even its error is not kept by a cache on the way, nor passed on in a Referer.
+  expect(expired.headers()["cache-control"]).toBe("private, no-store");
+  expect(expired.headers()["referrer-policy"]).toBe("no-referrer");
 });

@@ -100,8 +100,12 @@ export function preflight(): Response {
  * Wraps a route handler so that every failure becomes a contract-shaped error response.
  * `cors: false` for a handler that changes something: its answers, errors included, are
  * for this site's pages and for servers, and a page on another site may not read them.
+ * `headers` go on every answer, errors included (a path holding a secret: no-store).
  */
-export function route<Args extends unknown[]>(handler: (...args: Args) => Promise<Response>, { cors = true } = {}) {
+export function route<Args extends unknown[]>(
+  handler: (...args: Args) => Promise<Response>,
+  { cors = true, headers = {} }: { cors?: boolean; headers?: Record<string, string> } = {},
+) {
   return async (...args: Args): Promise<Response> => {
     let response: Response;
     try {
@@ -110,6 +114,7 @@ export function route<Args extends unknown[]>(handler: (...args: Args) => Promis
       response = errorResponse(error);
     }
     if (!cors) for (const name of Object.keys(CORS_HEADERS)) response.headers.delete(name);
+    for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
     return response;
   };
 }

@@ -16,10 +16,9 @@ export const GET = route(
       headers: {
         "Content-Type": "application/json; charset=utf-8",
         "Content-Disposition": 'attachment; filename="my-data.json"',
-        "Cache-Control": "private, no-store",
-        "Referrer-Policy": "no-referrer",
       },
     });
   },
-  { cors: false },
+  // The link is a secret: no answer to it, an error included, is kept or passed on.
+  { cors: false, headers: { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" } },
 );
