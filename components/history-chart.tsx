@@ -5,6 +5,10 @@ const W = 640;
 const H = 180;
 const PAD = { top: 4, right: 2, bottom: 2, left: 2 };
 
+// The table beside the chart lists this many of the latest days: a letter open for years
+// must not make its page heavier for every reader.
+const TABLE_DAYS = 60;
+
 const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
 export const formatDay = (day: string) => dayFormat.format(new Date(`${day}T00:00:00Z`));
@@ -42,6 +46,33 @@ export function HistoryChart({ days }: { days: HistoryDay[] }) {
         <span>{formatDay(last.day)}</span>
       </div>
       <figcaption className="sr-only">{summary}</figcaption>
+      <details className="mt-3 text-sm">
+        <summary className="cursor-pointer font-medium text-brand-700 hover:underline">
+          {days.length > TABLE_DAYS ? `The numbers for the last ${TABLE_DAYS} days` : "The numbers by day"}
+        </summary>
+        <table
+          className="mt-2 w-full text-left [&_td]:py-1 [&_td]:text-right [&_td]:tabular-nums [&_th]:py-1 [&_th]:font-medium [&_thead_th:not(:first-child)]:text-right"
+          data-testid="history-table"
+        >
+          <caption className="sr-only">Confirmed signatures by day</caption>
+          <thead className="text-stone-600">
+            <tr>
+              <th scope="col">Day</th>
+              <th scope="col">Added</th>
+              <th scope="col">Total</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-stone-100">
+            {days.slice(-TABLE_DAYS).map((d) => (
+              <tr key={d.day}>
+                <th scope="row" className="text-stone-900">{formatDay(d.day)}</th>
+                <td>{formatCount(d.added)}</td>
+                <td>{formatCount(d.total)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
     </figure>
   );
 }

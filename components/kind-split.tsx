@@ -16,23 +16,23 @@ export function KindSplit({ individuals, organizations }: { individuals: number;
         <div className="bg-amber-500" style={{ width: `${(organizations / total) * 100}%` }} />
       </div>
       <dl className="mt-3 grid grid-cols-2 gap-3 text-sm">
-        <div className="flex items-start gap-2">
-          <span aria-hidden="true" className="mt-1 inline-block size-2.5 rounded-sm bg-brand-600" />
-          <div>
-            <dt className="text-stone-600">Individuals</dt>
-            <dd className="font-semibold tabular-nums text-stone-900">
-              {formatCount(individuals)} <span className="font-normal text-stone-500">({individualShare}%)</span>
-            </dd>
-          </div>
+        <div>
+          <dt className="flex items-center gap-2 text-stone-600">
+            <span aria-hidden="true" className="inline-block size-2.5 rounded-sm bg-brand-600" />
+            Individuals
+          </dt>
+          <dd className="pl-4.5 font-semibold tabular-nums text-stone-900">
+            {formatCount(individuals)} <span className="font-normal text-stone-600">({individualShare}%)</span>
+          </dd>
         </div>
-        <div className="flex items-start gap-2">
-          <span aria-hidden="true" className="mt-1 inline-block size-2.5 rounded-sm bg-amber-500" />
-          <div>
-            <dt className="text-stone-600">Organisations</dt>
-            <dd className="font-semibold tabular-nums text-stone-900">
-              {formatCount(organizations)} <span className="font-normal text-stone-500">({100 - individualShare}%)</span>
-            </dd>
-          </div>
+        <div>
+          <dt className="flex items-center gap-2 text-stone-600">
+            <span aria-hidden="true" className="inline-block size-2.5 rounded-sm bg-amber-500" />
+            Organisations
+          </dt>
+          <dd className="pl-4.5 font-semibold tabular-nums text-stone-900">
+            {formatCount(organizations)} <span className="font-normal text-stone-600">({100 - individualShare}%)</span>
+          </dd>
         </div>
       </dl>
     </section>

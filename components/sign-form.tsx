@@ -135,7 +135,7 @@ export function SignForm({
           <ul className="mt-1 list-disc pl-5">
             {Object.entries(errors).map(([key, messages]) => (
               <li key={key}>
-                <a href={`#sign-${key === "form" ? "kind-individual" : key}`} className="underline">
+                <a href={`#sign-${key === "form" ? "kind-individual" : key}`} className="inline-block py-1 underline">
                   {messages?.[0]}
                 </a>
               </li>

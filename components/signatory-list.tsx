@@ -25,7 +25,7 @@ export function SignatoryList({
         <p className="mt-2 text-sm text-stone-600">{empty}</p>
       ) : (
         // Styles set once on the list rather than on each entry (see CountryTable).
-        <ul className="mt-3 grid gap-x-6 gap-y-3 sm:grid-cols-2 [&>li]:border-l-2 [&>li]:border-stone-200 [&>li]:pl-3 [&_b]:block [&_b]:font-medium [&_b]:text-stone-900 [&_b_a:hover]:underline [&_small]:block [&_small]:text-sm [&_small]:text-stone-600 [&_small_a]:ml-2 [&_small_a]:text-xs [&_small_a]:text-stone-400 [&_small_a:hover]:text-stone-700 [&_small_a:hover]:underline">
+        <ul className="mt-3 grid gap-x-6 gap-y-3 sm:grid-cols-2 [&>li]:border-l-2 [&>li]:border-stone-200 [&>li]:pl-3 [&_b]:block [&_b]:font-medium [&_b]:text-stone-900 [&_b_a:hover]:underline [&_small]:block [&_small]:text-sm [&_small]:text-stone-600 [&_small_a]:ml-2 [&_small_a]:text-xs [&_small_a]:text-stone-600 [&_small_a:hover]:text-stone-900 [&_small_a:hover]:underline">
           <SignatoryEntries
             slug={slug}
             rows={page.items.map((s): SignatoryRow => [

@@ -10,6 +10,6 @@ export type MapCountry = [code: string, fill: string, label: string];
  */
 export function WorldMapCountries({ version, countries }: { version: string; countries: MapCountry[] }) {
   return countries.map(([code, fill, label]) => (
-    <use key={code} href={`/world-map.svg?v=${version}#${code}`} fill={fill} data-country={code} tabIndex={0} aria-label={label} />
+    <use key={code} href={`/world-map.svg?v=${version}#${code}`} fill={fill} data-country={code} tabIndex={0} role="img" aria-label={label} />
   ));
 }

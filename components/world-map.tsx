@@ -17,8 +17,9 @@ export function shadeIndex(count: number, max: number): number {
 /**
  * A world map shaded by signatures per country, rendered on the server: the whole world
  * in grey from the cached outline sprite, then each country with signatures on top, in
- * its shade. Those can be focused by keyboard; pointer and focus show name and count
- * through a small client component. The country table is the accessible equivalent.
+ * its shade, as an image named by its count (role="img": `<use>` takes no aria-label of its
+ * own). Those can be focused by keyboard; pointer and focus show name and count through a
+ * small client component. The country table is the text equivalent of the whole map.
  */
 export function WorldMap({ countries }: { countries: CountryCount[] }) {
   const { version, codes } = worldSprite();
@@ -48,7 +49,7 @@ export function WorldMap({ countries }: { countries: CountryCount[] }) {
         </svg>
       </WorldMapPointer>
       <figcaption className="mt-3 flex flex-wrap items-center justify-between gap-x-6 gap-y-2 text-xs text-stone-600">
-        <span>Shaded by confirmed signatures. Hover or tab to a country to see its count.</span>
+        <span>Shaded by confirmed signatures. Hover or tab to a country to see its count; the table below lists every country.</span>
         {legend.length > 0 ? (
           <span className="flex items-center gap-1.5" aria-hidden="true">
             {legend.map(({ color, from }) => (

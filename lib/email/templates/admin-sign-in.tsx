@@ -7,7 +7,7 @@ export interface AdminSignInEmailProps {
 
 export function AdminSignInEmail({ url = "http://localhost:3000/api/auth/callback/resend?token=preview" }: AdminSignInEmailProps) {
   return (
-    <EmailLayout preview="Your link to sign in to the moderation area">
+    <EmailLayout title="Sign in to Open Letters" preview="Your link to sign in to the moderation area">
       <Heading style={styles.heading}>Sign in to Open Letters</Heading>
       <Text style={styles.text}>
         Use this button to sign in to the moderation area. It works once, for 15 minutes.

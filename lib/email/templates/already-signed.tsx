@@ -13,7 +13,7 @@ export function AlreadySignedEmail({
   withdrawUrl = "http://localhost:3000/withdraw/preview-token",
 }: AlreadySignedEmailProps) {
   return (
-    <EmailLayout preview={`You have already signed "${letterTitle}"`}>
+    <EmailLayout title="You have already signed" preview={`You have already signed "${letterTitle}"`}>
       <Heading style={styles.heading}>You have already signed</Heading>
       <Text style={styles.text}>
         Someone, probably you, tried to sign <strong>{letterTitle}</strong> again with this address. Your
@@ -21,7 +21,7 @@ export function AlreadySignedEmail({
         letter once.
       </Text>
       <Text style={styles.text}>
-        The best way to help now is to share the letter: <Link href={letterUrl}>{letterUrl}</Link>
+        The best way to help now is to share the letter: <Link href={letterUrl} style={styles.link}>{letterUrl}</Link>
       </Text>
       <Text style={styles.small}>
         If you no longer want to be a signatory, you can withdraw your signature at any time:{" "}

@@ -19,7 +19,7 @@ export function ConfirmSignatureEmail({
   organizationName,
 }: ConfirmSignatureEmailProps) {
   return (
-    <EmailLayout preview={`One click to confirm your signature on "${letterTitle}"`}>
+    <EmailLayout title="Confirm your signature" preview={`One click to confirm your signature on "${letterTitle}"`}>
       <Heading style={styles.heading}>Confirm your signature</Heading>
       <Text style={styles.text}>Hello {name},</Text>
       <Text style={styles.text}>

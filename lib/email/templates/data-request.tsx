@@ -8,7 +8,7 @@ export interface DataRequestEmailProps {
 
 export function DataRequestEmail({ dataUrl = "http://localhost:3000/my-data/preview-token", signatureCount = 2 }: DataRequestEmailProps) {
   return (
-    <EmailLayout preview="The link to see, download or erase what we hold about you">
+    <EmailLayout title="Your data" preview="The link to see, download or erase what we hold about you">
       <Heading style={styles.heading}>Your data</Heading>
       <Text style={styles.text}>
         Someone, probably you, asked to see what we hold about this email address. It has signed{" "}

@@ -3,10 +3,13 @@ import type { ReactNode } from "react";
 
 // The frame every message shares: a plain, readable column that survives any client.
 
-export function EmailLayout({ preview, children }: { preview: string; children: ReactNode }) {
+// `title` names the message for a screen reader or a browser tab that opens it as a page.
+export function EmailLayout({ title, preview, children }: { title: string; preview: string; children: ReactNode }) {
   return (
     <Html lang="en">
-      <Head />
+      <Head>
+        <title>{title}</title>
+      </Head>
       <Preview>{preview}</Preview>
       <Body style={{ backgroundColor: "#f4f4f5", fontFamily: "-apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif", margin: 0, padding: "24px 0" }}>
         <Container style={{ backgroundColor: "#ffffff", borderRadius: 8, maxWidth: 560, padding: "32px 28px" }}>
@@ -38,5 +41,6 @@ export const styles = {
     textDecoration: "none",
   },
   small: { color: "#52525b", fontSize: 14, lineHeight: "22px", margin: "16px 0 0" },
-  link: { color: "#1d4ed8", overflowWrap: "anywhere" as const, wordBreak: "break-all" as const },
+  // Underlined: in a paragraph, colour alone does not tell a link from the text around it.
+  link: { color: "#1d4ed8", textDecoration: "underline", overflowWrap: "anywhere" as const, wordBreak: "break-all" as const },
 };

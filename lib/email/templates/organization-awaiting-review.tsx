@@ -15,7 +15,7 @@ export function OrganizationAwaitingReviewEmail({
   letterUrl = "http://localhost:3000/letters/strong-encryption-open-letter",
 }: OrganizationAwaitingReviewEmailProps) {
   return (
-    <EmailLayout preview={`${organizationName}'s signature is confirmed and waiting for review`}>
+    <EmailLayout title="Received: waiting for review" preview={`${organizationName}'s signature is confirmed and waiting for review`}>
       <Heading style={styles.heading}>Received: waiting for review</Heading>
       <Text style={styles.text}>Hello {name},</Text>
       <Text style={styles.text}>
@@ -25,7 +25,7 @@ export function OrganizationAwaitingReviewEmail({
         have a question.
       </Text>
       <Text style={styles.text}>
-        You can follow the letter here: <Link href={letterUrl}>{letterUrl}</Link>
+        You can follow the letter here: <Link href={letterUrl} style={styles.link}>{letterUrl}</Link>
       </Text>
     </EmailLayout>
   );
