@@ -4,7 +4,7 @@ import type { Staff } from "../auth/require-staff";
 
 export interface AuditEntry {
   action: string;
-  targetType: "signature" | "letter" | "user" | "export" | "email" | "block_rule";
+  targetType: "signature" | "letter" | "letter_translation" | "user" | "export" | "email" | "block_rule";
   targetId?: string | null;
   letterId?: string | null;
   reason?: string | null;

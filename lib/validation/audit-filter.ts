@@ -6,7 +6,9 @@ import { MODERATION_ACTIONS } from "../moderation/transitions";
 export const AUDIT_ACTIONS = [
   ...MODERATION_ACTIONS.map((a) => `signature.${a}`),
   ...MODERATION_ACTIONS.map((a) => `signature.bulk_${a}`),
-  "letter.create", "letter.update", "export.csv", "user.add", "user.role", "user.disable", "email.send_again",
+  "letter.create", "letter.update",
+  "letter.translation.save", "letter.translation.publish", "letter.translation.unpublish", "letter.translation.delete",
+  "export.csv", "user.add", "user.role", "user.disable", "email.send_again",
   "block.add", "block.remove",
   "signature.withdraw", "signature.erase", "data.erase", "data.export",
   "retention.run", "retention.anonymize",

@@ -19,13 +19,23 @@ export const BUSY_PER_MINUTE_MAX = 1_000_000;
 export const ANONYMIZE_AFTER_MONTHS_MAX = 120;
 const ANONYMIZE_MESSAGE = `Enter a whole number of months from 1 to ${ANONYMIZE_AFTER_MONTHS_MAX}.`;
 
-const line = (label: string, max: number, required = true) =>
+/** A one-line field of a letter (or of its translation): trimmed, limited, no hidden characters. */
+export const letterLine = (label: string, max: number, required = true) =>
   z
     .string({ message: `${label} is required.` })
     .trim()
     .min(required ? 1 : 0, `${label} is required.`)
     .max(max, `${label} must be at most ${max} characters.`)
     .refine((v) => !hasControlCharacters(v), `${label} contains characters that are not allowed.`);
+
+/** A letter's Markdown text (or its translation's): line breaks and tabs allowed, hidden characters not. */
+export const letterText = (label: string, max: number) =>
+  z
+    .string({ message: `${label} is required.` })
+    .trim()
+    .min(1, `${label} is required.`)
+    .max(max, `${label} must be at most ${max.toLocaleString("en")} characters.`)
+    .refine((v) => !hasControlCharactersExceptNewlines(v.replaceAll("\t", " ")), `${label} contains characters that are not allowed.`);
 
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -36,20 +46,15 @@ const blankToNull = (v: unknown) => (v === undefined || v === null || (typeof v 
 
 export const letterInputSchema = z
   .object({
-    title: line("Title", TITLE_MAX),
+    title: letterLine("Title", TITLE_MAX),
     slug: z
       .string({ message: "Address is required." })
       .trim()
       .min(SLUG_MIN, `Address must be at least ${SLUG_MIN} characters.`)
       .max(SLUG_MAX, `Address must be at most ${SLUG_MAX} characters.`)
       .regex(SLUG_PATTERN, "Use lowercase letters, digits and single hyphens, like stop-the-backdoor."),
-    summary: line("Summary", SUMMARY_MAX),
-    body: z
-      .string({ message: "Text is required." })
-      .trim()
-      .min(1, "Text is required.")
-      .max(BODY_MAX, `Text must be at most ${BODY_MAX.toLocaleString("en")} characters.`)
-      .refine((v) => !hasControlCharactersExceptNewlines(v.replaceAll("\t", " ")), "Text contains characters that are not allowed."),
+    summary: letterLine("Summary", SUMMARY_MAX),
+    body: letterText("Text", BODY_MAX),
     kind: z.enum(LETTER_KINDS, { message: "Choose open letter or statement." }),
     status: z.enum(LETTER_STATUSES, { message: "Choose draft, open, paused or closed." }),
     // From <input type="datetime-local">, read as UTC (the editor says so) so browser and
@@ -70,7 +75,7 @@ export const letterInputSchema = z
         .max(GOAL_MAX, `Goal must be at most ${GOAL_MAX.toLocaleString("en")}.`)
         .nullable(),
     ),
-    addressedTo: line("Addressed to", ADDRESSED_TO_MAX, false),
+    addressedTo: letterLine("Addressed to", ADDRESSED_TO_MAX, false),
     allowIndividuals: z.boolean(),
     allowOrganizations: z.boolean(),
     autoApproveMatchingDomain: z.boolean(),
