@@ -25,7 +25,7 @@ export async function saveLetterTranslation({
   actor: Staff;
   slug: string;
   input: LetterTranslationInput;
-}): Promise<{ id: string; changed: string[]; created: boolean }> {
+}): Promise<{ id: string; changed: string[]; created: boolean; status: string }> {
   const letter = await db.letter.findUnique({ where: { slug }, select: { id: true, language: true } });
   if (!letter) throw letterNotFound();
   if (input.language === letter.language) throw sameLanguageAsOriginal(letter.language);
@@ -33,14 +33,14 @@ export async function saveLetterTranslation({
   const key = { letterId_language: { letterId: letter.id, language: input.language } };
   const current = await db.letterTranslation.findUnique({ where: key });
   const changed = current ? FIELDS.filter((field) => current[field] !== input[field]) : [...FIELDS];
-  if (current && changed.length === 0) return { id: current.id, changed, created: false };
+  if (current && changed.length === 0) return { id: current.id, changed, created: false, status: current.status };
 
   const { language, ...text } = input;
   const write = () =>
     db.$transaction(async (tx) => {
       const saved = current
-        ? await tx.letterTranslation.update({ where: { id: current.id }, data: { ...text, translatedFrom: letter.language }, select: { id: true } })
-        : await tx.letterTranslation.create({ data: { letterId: letter.id, language, ...text, translatedFrom: letter.language }, select: { id: true } });
+        ? await tx.letterTranslation.update({ where: { id: current.id }, data: { ...text, translatedFrom: letter.language }, select: { id: true, status: true } })
+        : await tx.letterTranslation.create({ data: { letterId: letter.id, language, ...text, translatedFrom: letter.language }, select: { id: true, status: true } });
       await recordAudit(tx, actor, {
         action: "letter.translation.save",
         targetType: "letter_translation",
@@ -51,7 +51,7 @@ export async function saveLetterTranslation({
       });
       return saved;
     });
-  let saved: { id: string };
+  let saved: { id: string; status: string };
   try {
     saved = await write();
   } catch (error) {
@@ -60,5 +60,5 @@ export async function saveLetterTranslation({
     throw error;
   }
   await letterChanged({ letterId: letter.id, what: "letter" });
-  return { id: saved.id, changed, created: !current };
+  return { id: saved.id, changed, created: !current, status: saved.status };
 }

@@ -29,6 +29,7 @@ export default async function EditLetterPage({ params }: { params: Promise<{ slu
           className="text-sm font-medium text-brand-700 hover:underline">
           {letter.status === "draft" ? "Preview" : "View public page"}
         </Link>
+        <Link href={`/admin/letters/${letter.slug}/translations`} className="text-sm font-medium text-brand-700 hover:underline">Translations</Link>
       </div>
       {shown !== letter.status ? (
         <p className="mt-3 rounded-lg border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
