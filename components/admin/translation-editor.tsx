@@ -107,7 +107,7 @@ export function TranslationEditor({
             <p lang={original.language} className={originalBox}>{original[name] || <span className="text-stone-500">None</span>}</p>
           </div>
           <Field prefix={P} name={name} label={`${label} in ${language.englishName}`} optional={name === "addressedTo"} errors={errors}>
-            {long ? <textarea {...f(name)} rows={3} className={inputClass} /> : <input {...f(name)} className={inputClass} />}
+            {long ? <textarea {...f(name)} rows={4} className={inputClass} /> : <input {...f(name)} className={inputClass} />}
           </Field>
         </div>
       ))}
@@ -116,11 +116,11 @@ export function TranslationEditor({
         <div className="min-w-0">
           <p className="text-sm font-medium text-stone-900">Text <span className="font-normal text-stone-500">(original, Markdown)</span></p>
           <pre lang={original.language} data-testid="original-body"
-            className={`${originalBox} max-h-[32rem] overflow-y-auto whitespace-pre-wrap break-words font-mono leading-relaxed`}>{original.body}</pre>
+            className={`${originalBox} h-72 overflow-y-auto whitespace-pre-wrap break-words font-mono leading-relaxed lg:h-[28rem]`}>{original.body}</pre>
         </div>
         <Field prefix={P} name="body" label={`Text in ${language.englishName} (Markdown)`}
           hint="Keep the original's headings, lists and links; end with a line saying it is a translation." errors={errors}>
-          <textarea {...f("body", true)} rows={18} className={`${inputClass} font-mono leading-relaxed`} />
+          <textarea {...f("body", true)} className={`${inputClass} h-72 font-mono leading-relaxed lg:h-[28rem]`} />
         </Field>
       </div>
 
