@@ -132,6 +132,9 @@ test("every admin page", async ({ page, request }) => {
     `/admin/letters/${letter.slug}/preview`,
     `/admin/letters/${letter.slug}/signatures`,
     `/admin/letters/${letter.slug}/export-options`,
+    `/admin/letters/${letter.slug}/translations`,
+    `/admin/letters/${letter.slug}/translations/es`,
+    `/admin/letters/${letter.slug}/translations/ar`,
     "/admin/people",
     "/admin/audit",
     "/admin/mail",
@@ -144,6 +147,10 @@ test("every admin page", async ({ page, request }) => {
   await page.getByRole("button", { name: "Create letter" }).click();
   await expect(page.getByLabel("Title")).toHaveAttribute("aria-invalid", "true");
   await expectNoViolations(page, "the new letter form with errors");
+  await page.goto(`/admin/letters/${letter.slug}/translations/ar`);
+  await page.getByRole("button", { name: "Publish" }).click();
+  await expect(page.getByLabel("Title in Arabic")).toHaveAttribute("aria-invalid", "true");
+  await expectNoViolations(page, "the Arabic translation form with errors");
 });
 
 test("every email's HTML", async ({ page }) => {
