@@ -205,7 +205,7 @@ test("people: ADMIN_EMAILS shown as such; an admin adds a moderator, makes them 
   await page.getByRole("button", { name: "Add person" }).click();
   const person = page.getByTestId(`person-${email}`);
   await expect(person).toContainText("moderator");
-  await person.getByRole("button", { name: `Make ${email} admin` }).click();
+  await person.getByRole("button", { name: `Make admin: ${email}` }).click();
   await expect(person).toContainText("admin");
   await person.getByRole("button", { name: `Disable ${email}` }).click();
   await expect(person).toContainText("disabled");

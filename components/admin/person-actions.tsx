@@ -20,7 +20,7 @@ export function PersonActions({
       <form action={roleAction}>
         <input type="hidden" name="userId" value={userId} />
         <input type="hidden" name="role" value={other} />
-        <button type="submit" disabled={rolePending} className={button} aria-label={`Make ${email} ${other}`}>
+        <button type="submit" disabled={rolePending} className={button} aria-label={`Make ${other}: ${email}`}>
           Make {other}
         </button>
       </form>
