@@ -59,7 +59,7 @@ export function fillLetter(id: string) {
     sql(
       `INSERT INTO "Signature" ("id", "letterId", "kind", "name", "email", "emailCanonical", "emailDomain", "country", "listPublicly",
         "organizationName", "website", "title", "affiliation", "status", "consentAt", "createdAt", "updatedAt", "confirmedAt", "countedAt")
-       VALUES (?, ?, ?, ?, ?, ?, 'example.org', ?, 1, ?, ?, ?, ?, 'counted', ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, 'example.org', ?, true, ?, ?, ?, ?, 'counted', ?, ?, ?, ?, ?)`,
       [
         `e2e${crypto.randomUUID().replaceAll("-", "").slice(0, 20)}`, id, organization ? "organization" : "individual",
         `Listed Signer ${i}`, `listed-${crypto.randomUUID().slice(0, 8)}@example.org`, `listed-${crypto.randomUUID().slice(0, 8)}@example.org`, country,
