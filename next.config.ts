@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
@@ -68,8 +69,10 @@ const nextConfig: NextConfig = {
       // in a Referer (these come after the site-wide policy, so they win).
       { source: "/withdraw/:path*", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
       { source: "/my-data/:path*", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
+      // Every page is in the reader's language, negotiated from Accept-Language (proxy.ts).
+      { source: "/((?!api/|_next/).*)", headers: [{ key: "Vary", value: "Accept-Language" }] },
       // GET / answers HTML or JSON by Accept (below), so a cache must keep them apart.
-      { source: "/", headers: [{ key: "Vary", value: "Accept" }] },
+      { source: "/", headers: [{ key: "Vary", value: "Accept, Accept-Language" }] },
     ];
   },
   async rewrites() {
@@ -82,4 +85,5 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+// next-intl reads the request's language and messages from i18n/request.ts.
+export default createNextIntlPlugin("./i18n/request.ts")(nextConfig);

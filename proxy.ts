@@ -1,25 +1,54 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { AppError } from "./lib/http/app-error";
 import { countsFromMemory } from "./lib/counts/counts-answer";
+import { negotiateLanguage } from "./lib/i18n/negotiate-language";
+import { DEFAULT_LANGUAGE, isLanguageCode, type LanguageCode } from "./lib/i18n/languages";
+import { LANGUAGE_HEADER } from "./lib/i18n/request-language";
+import { getCachedPublicLetter } from "./lib/letters/get-cached-public-letter";
 import { letterPageFromMemory } from "./lib/letters/letter-page-from-memory";
 import { findDataRequest } from "./lib/signer-rights/find-data-request";
 import { findConfirmation } from "./lib/signatures/confirm-signature";
+
+/** An early answer, or null for Next; `headers` are the request's as Next must see them. */
+type Answer = (request: NextRequest, language: LanguageCode, headers: Headers) => Promise<Response | null>;
 
 // Early answers, by path. The public ones come from this process's memory (lib/memory,
 // refreshed in every process when a letter changes); each answers null to let Next
 // handle the request. None is a security boundary: every admin page, action and route
 // handler checks the role itself.
-const routes: [path: RegExp, answer: (request: NextRequest) => Promise<Response | null>][] = [
+const routes: [path: RegExp, answer: Answer][] = [
   [/^\/admin(\/|$)/, adminGate],
   [/^\/api\/letters\/[^/]+\/counts$/, countsFromMemory],
   [/^\/letters\/[^/]+$/, letterPageFromMemory],
-  [/^\/verify\/[^/]+$/, (request) => expiredLinkStatus(request, "/verify/", findConfirmation)],
-  [/^\/my-data\/[^/]+$/, (request) => expiredLinkStatus(request, "/my-data/", findDataRequest)],
+  [/^\/verify\/[^/]+$/, (request, _language, headers) => expiredLinkStatus(request, headers, "/verify/", findConfirmation)],
+  [/^\/my-data\/[^/]+$/, (request, _language, headers) => expiredLinkStatus(request, headers, "/my-data/", findDataRequest)],
 ];
 
 export async function proxy(request: NextRequest) {
+  const language = await requestLanguage(request);
+  const headers = withLanguage(request, language);
   const route = routes.find(([path]) => path.test(request.nextUrl.pathname));
-  return (route && (await route[1](request))) ?? NextResponse.next();
+  // (Every page says it differs by Accept-Language: next.config.ts.)
+  return (route && (await route[1](request, language, headers))) ?? NextResponse.next({ request: { headers } });
+}
+
+// The language a page is answered in (lib/i18n/negotiate-language.ts). A letter's page
+// falls back to the language its original is written in; every other page to English.
+// The admin area is in English for everyone.
+async function requestLanguage(request: NextRequest): Promise<LanguageCode> {
+  if (/^\/admin(\/|$)/.test(request.nextUrl.pathname)) return DEFAULT_LANGUAGE;
+  const asked = { lang: request.nextUrl.searchParams.get("lang"), acceptLanguage: request.headers.get("accept-language") };
+  const letterSlug = /^\/letters\/([^/%]+)$/.exec(request.nextUrl.pathname)?.[1];
+  if (!letterSlug || isLanguageCode(asked.lang)) return negotiateLanguage(asked);
+  const original = await getCachedPublicLetter({ slug: letterSlug }).then((letter) => letter?.language, () => undefined);
+  return negotiateLanguage({ ...asked, fallback: isLanguageCode(original) ? original : undefined });
+}
+
+/** The request's headers as Next sees them: the negotiated language, never one a client sent. */
+function withLanguage(request: NextRequest, language: LanguageCode): Headers {
+  const headers = new Headers(request.headers);
+  headers.set(LANGUAGE_HEADER, language);
+  return headers;
 }
 
 // Without a session cookie there is nothing to see in /admin but the sign-in page.
@@ -32,7 +61,7 @@ async function adminGate(request: NextRequest) {
 // A page cannot choose its own status code, so an expired link (a confirmation, a data
 // request) gets its 410 here; the page itself renders the explanation. (Unknown links
 // get their 404 from the page's notFound().)
-async function expiredLinkStatus(request: NextRequest, prefix: string, find: (link: { token: string }) => Promise<unknown>) {
+async function expiredLinkStatus(request: NextRequest, headers: Headers, prefix: string, find: (link: { token: string }) => Promise<unknown>) {
   if (request.method !== "GET" && request.method !== "HEAD") return null;
   try {
     // A malformed escape (/verify/%ZZ) throws here, and is an unknown link like any other.
@@ -41,14 +70,19 @@ async function expiredLinkStatus(request: NextRequest, prefix: string, find: (li
     if (error instanceof AppError && error.status === 410) {
       // request.url, not nextUrl: nextUrl renames 127.0.0.1 to localhost, which would
       // turn this into a rewrite to another host.
-      return NextResponse.rewrite(new URL(request.nextUrl.pathname, request.url), { status: 410 });
+      return NextResponse.rewrite(new URL(request.nextUrl.pathname, request.url), {
+        status: 410,
+        request: { headers },
+      });
     }
   }
   return null;
 }
 
 export const config = {
-  // Only the paths above: every other request goes to Next without a detour.
+  // Every page, so that each is answered in its reader's language and no client can name
+  // one in LANGUAGE_HEADER; not Next's own files, the JSON API (bar the counts, answered
+  // from memory) or the static files, which go to Next without a detour.
   // (Strict-Transport-Security is the server's, scripts/server.mjs.)
-  matcher: ["/admin", "/admin/:path*", "/api/letters/:slug/counts", "/letters/:slug", "/verify/:token", "/my-data/:token"],
+  matcher: ["/((?!_next/|api/|favicon\\.ico$|icon\\.svg$|embed\\.js$|world-map\\.svg$).*)", "/api/letters/:slug/counts"],
 };

@@ -1,6 +1,8 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 
-export function SiteHeader() {
+export async function SiteHeader() {
+  const t = await getTranslations("site");
   return (
     <header className="border-b border-stone-200 bg-white">
       <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3 sm:px-6">
@@ -8,11 +10,11 @@ export function SiteHeader() {
           <span aria-hidden="true" className="grid size-8 place-items-center rounded-md bg-brand-600 text-sm font-bold text-white">
             OL
           </span>
-          <span>Open Letters</span>
+          <span>{t("name")}</span>
         </Link>
-        <nav aria-label="Main" className="text-sm">
+        <nav aria-label={t("mainNavigation")} className="text-sm">
           <Link href="/" className="rounded px-2 py-1 text-stone-600 hover:text-stone-900">
-            All letters
+            {t("allLetters")}
           </Link>
         </nav>
       </div>
@@ -20,20 +22,21 @@ export function SiteHeader() {
   );
 }
 
-export function SiteFooter() {
+export async function SiteFooter() {
+  const t = await getTranslations("site");
   return (
     <footer className="mt-16 border-t border-stone-200 bg-white">
       <div className="mx-auto max-w-6xl space-y-2 px-4 py-8 text-sm text-stone-600 sm:px-6">
+        <p>{t("emailPromise")}</p>
+        <p>{t("countsPromise")}</p>
         <p>
-          Your email address is used only to confirm your signature. It is never shown on this site, in its data
-          feeds or in embedded counters.
-        </p>
-        <p>Counts include only confirmed signatures; organisations are counted once a moderator has checked them.</p>
-        <p>
-          <Link href="/my-data" className="font-medium text-brand-700 underline-offset-2 hover:underline">
-            Your data
-          </Link>
-          : see, download or erase what we hold about your email address.
+          {t.rich("yourData", {
+            link: (chunks) => (
+              <Link href="/my-data" className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
       </div>
     </footer>

@@ -28,6 +28,14 @@ const FETCH_TIMEOUT_MS = 10_000;
 /** Marks the fetch that fills the cache, so that it reaches Next and not the cache. */
 const FILL_HEADER = "x-page-cache-fill";
 
+/**
+ * What a page kept here says to browsers and shared caches, and what the proxy puts on
+ * the fill's render of a page that is the same for every reader of its address (Next
+ * marks a page rendered per request private): fresh for a second, then served stale
+ * while the next copy is fetched, 5 s in all.
+ */
+export const SHARED_PAGE_CACHE_CONTROL = "s-maxage=1, stale-while-revalidate=4";
+
 /** What a fill brings when Next answered 5xx: not a page, and not "no page" either. */
 const FAILED = Symbol("failed");
 

@@ -13,6 +13,8 @@ export const publicLetterSelect = {
   kind: true,
   status: true,
   addressedTo: true,
+  // the original's language: a reader whose browser asks for none we have reads it in this
+  language: true,
   allowIndividuals: true,
   allowOrganizations: true,
   goal: true,

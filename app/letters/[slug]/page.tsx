@@ -24,15 +24,11 @@ import { getPublicLetter } from "@/lib/letters/get-public-letter";
 import { listPublicSignatures } from "@/lib/signatures/list-public-signatures";
 import { signLetterAction } from "./actions";
 
-// Rendered at most once a second per letter and served from Next's cache in between,
-// so a letter with a million signatures costs its readers what an empty one does (the
-// counts it shows are themselves up to 2 s old; the contract allows 5). Nothing is
-// rendered at build time: letters live in the database.
-export const revalidate = 1;
-export const dynamicParams = true;
-export async function generateStaticParams() {
-  return [];
-}
+// Rendered per request, in the reader's language (i18n/request.ts). Readers get it from
+// the proxy's memory (lib/letters/letter-page-from-memory.ts), which renders each
+// language at most about twice a second, so a letter with a million signatures costs its
+// readers what an empty one does (the counts it shows are themselves up to 2 s old; the
+// contract allows 5).
 
 type Props = { params: Promise<{ slug: string }> };
 
