@@ -1,12 +1,13 @@
-import { KIND_LABEL } from "@/lib/format";
+import { useTranslations } from "next-intl";
 
 /** The top of a letter: its kind and addressees, title and summary (public page and admin preview). */
 export function LetterHeading({ letter }: { letter: { kind: string; addressedTo: string; title: string; summary: string } }) {
+  const t = useTranslations("letter");
   return (
     <>
       <p className="text-sm font-medium uppercase tracking-wide text-brand-700">
-        {KIND_LABEL[letter.kind] ?? letter.kind}
-        {letter.addressedTo ? <span className="text-stone-500"> · To {letter.addressedTo}</span> : null}
+        {letter.kind === "statement" ? t("kindStatement") : t("kindOpenLetter")}
+        {letter.addressedTo ? <span className="text-stone-500"> · {t("addressedTo", { addressee: letter.addressedTo })}</span> : null}
       </p>
       <h1 id="letter-title" className="mt-2 font-serif text-3xl font-bold leading-tight tracking-tight text-stone-900 sm:text-4xl">
         {letter.title}

@@ -25,9 +25,10 @@ export function addToCounters(letterId: string, { country, kind = "individual", 
 }
 
 /** Signs through the JSON API and confirms through the emailed link, in a page of its own. */
-export async function signAndConfirm(context: BrowserContext, request: APIRequestContext, slug: string, country = "FR") {
+export async function signAndConfirm(context: BrowserContext, request: APIRequestContext, slug: string, country = "FR", language?: string) {
   const email = uniqueEmail("widget");
   const response = await request.post(`/api/letters/${slug}/signatures`, {
+    headers: language ? { "Accept-Language": language } : {},
     data: { kind: "individual", name: "Wid Get", email, country, listPublicly: false, consent: true },
   });
   expect(response.status()).toBe(202);

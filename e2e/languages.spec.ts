@@ -1,5 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { createLetter } from "./support";
+import { signAndConfirm } from "./embed-fixtures";
+import { sql } from "./db";
+import { addTranslation, createLetter } from "./support";
 
 // The product in the reader's language (issue 13): negotiated by the proxy from ?lang=,
 // then Accept-Language, then the letter's original (lib/i18n/negotiate-language.ts).
@@ -38,4 +40,84 @@ test("the letter page comes from memory in each language, ?lang= before Accept-L
     expect(response.headers()["cache-control"]).toMatch(/s-maxage=1\b/);
     expect(response.headers()["vary"]).toMatch(/Accept-Language/i);
   }
+});
+
+test("?lang= and Accept-Language give the letter in that language, with its alternates and Open Graph locale", async ({ browser, page }) => {
+  const letter = createLetter();
+  const french = addTranslation(letter, "fr");
+  const german = addTranslation(letter, "de");
+  addTranslation(letter, "es", "draft");
+
+  await page.goto(`/letters/${letter.slug}?lang=fr`);
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(french.title);
+  await expect(page.getByText(french.body)).toBeVisible();
+  await expect(page.getByText("Lettre ouverte", { exact: false })).toBeVisible();
+  await expect(page).toHaveTitle(new RegExp(`^${french.title.replace(/[[\]]/g, "\\$&")}`));
+  await expect(page.locator('meta[property="og:locale"]')).toHaveAttribute("content", "fr_FR");
+  const alternateLocales = await page.locator('meta[property="og:locale:alternate"]').evaluateAll((metas) => metas.map((m) => m.getAttribute("content")));
+  expect(alternateLocales.sort()).toEqual(["de_DE", "en_GB"]);
+  await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", french.title);
+  const alternates = await page.locator('link[rel="alternate"][hreflang]').evaluateAll((links) =>
+    links.map((l) => `${l.getAttribute("hreflang")} ${new URL(l.getAttribute("href")!).pathname}${new URL(l.getAttribute("href")!).search}`),
+  );
+  // the draft Spanish translation is no alternate
+  expect(alternates.sort()).toEqual(
+    [`de /letters/${letter.slug}?lang=de`, `en /letters/${letter.slug}?lang=en`, `fr /letters/${letter.slug}?lang=fr`, `x-default /letters/${letter.slug}`].sort(),
+  );
+
+  // a browser set to Austrian German sends Accept-Language: de-AT
+  const austrian = await browser.newPage({ locale: "de-AT" });
+  await austrian.goto(`/letters/${letter.slug}`);
+  await expect(austrian.locator("html")).toHaveAttribute("lang", "de");
+  await expect(austrian.getByRole("heading", { level: 1 })).toHaveText(german.title);
+  await expect(austrian.getByText("Offener Brief", { exact: false })).toBeVisible();
+  await austrian.close();
+});
+
+test("a language without a translation shows the original and says so; Arabic runs right to left", async ({ page }) => {
+  const letter = createLetter();
+  await page.goto(`/letters/${letter.slug}?lang=ar`);
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(letter.title);
+  await expect(page.getByTestId("untranslated")).toContainText("لم تُترجم هذه الرسالة إلى العربية");
+  // the English text inside the Arabic page keeps its own language and direction
+  await expect(page.locator('[lang="en"][dir="ltr"]').filter({ has: page.getByRole("heading", { level: 1 }) })).toHaveCount(1);
+});
+
+test("the language switcher works with the keyboard and names each language in itself", async ({ page }) => {
+  const letter = createLetter();
+  const spanish = addTranslation(letter, "es");
+  await page.goto(`/letters/${letter.slug}?lang=en`);
+  const switcher = page.getByTestId("language-switcher");
+  await expect(switcher.getByRole("link", { name: "English" })).toHaveAttribute("aria-current", "page");
+  const link = switcher.getByRole("link", { name: "Español" });
+  await expect(link).toHaveAttribute("hreflang", "es");
+  await expect(link).toHaveAttribute("lang", "es");
+  for (let i = 0; i < 20 && !(await link.evaluate((a) => a === document.activeElement)); i++) await page.keyboard.press("Tab");
+  await expect(link).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`/letters/${letter.slug}\\?lang=es$`));
+  await expect(page.locator("html")).toHaveAttribute("lang", "es");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(spanish.title);
+});
+
+test("a letter written in French is read in French by a browser that asks for no language we have", async ({ request }) => {
+  const letter = createLetter();
+  sql(`UPDATE "Letter" SET "language" = 'fr' WHERE "id" = ?`, [letter.id]);
+  const html = await (await request.get(`/letters/${letter.slug}`, { headers: { "Accept-Language": "ja" } })).text();
+  expect(htmlTag(html)).toContain('lang="fr"');
+});
+
+test("a signature made in French counts once on the English page", async ({ context, request }) => {
+  const letter = createLetter();
+  addTranslation(letter, "fr");
+  const total = async (lang: string) => {
+    const html = await (await request.get(`/letters/${letter.slug}?lang=${lang}`)).text();
+    return /data-testid="total-count"[^>]*>([\d,\u202f\u00a0.]+)</.exec(html)?.[1];
+  };
+  expect(await total("en")).toBe("0");
+  await signAndConfirm(context, request, letter.slug, "FR", "fr");
+  await expect.poll(() => total("en"), { timeout: 10_000, intervals: [250] }).toBe("1");
+  await expect.poll(() => total("fr"), { timeout: 10_000, intervals: [250] }).toBe("1");
 });

@@ -116,3 +116,16 @@ export function expireLinksOf(email: string): void {
     [timestamp(new Date("2020-01-01T00:00:00Z")), email],
   );
 }
+
+/** Adds a published (or draft) translation to a test letter; do it before the letter's page is first read (it is kept in memory). */
+export function addTranslation(letter: TestLetter, language: string, status: "published" | "draft" = "published", databaseUrl = E2E_DATABASE_URL) {
+  const now = timestamp();
+  const text = { title: `${letter.title} [${language}]`, summary: `Summary in ${language}.`, body: `Body text in ${language}.` };
+  sql(
+    `INSERT INTO "LetterTranslation" ("id", "letterId", "language", "title", "summary", "addressedTo", "body", "status", "translatedFrom", "createdAt", "updatedAt")
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'en', ?, ?)`,
+    [`${letter.id}${language}`, letter.id, language, text.title, text.summary, `Readers (${language})`, text.body, status, now, now],
+    databaseUrl,
+  );
+  return text;
+}

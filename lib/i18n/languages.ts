@@ -1,14 +1,15 @@
-// The languages a letter may be written or translated in, one line each: its BCP 47
-// tag, its name in its own language (how a reader finds it in a switcher), its name
-// in English (for the admin area) and which way its text runs. Adding a language to
-// the letters is one line here.
+// The languages a letter may be written or translated in, and the product speaks, one
+// line each: its BCP 47 tag, its name in its own language (how a reader finds it in a
+// switcher), its name in English (for the admin area), which way its text runs, and its
+// Open Graph locale. Adding a language is one line here and its messages in
+// messages/<code>.json (lib/i18n/messages.test.ts checks that they go together).
 
 export const LANGUAGES = [
-  { code: "en", name: "English", englishName: "English", dir: "ltr" },
-  { code: "fr", name: "Français", englishName: "French", dir: "ltr" },
-  { code: "de", name: "Deutsch", englishName: "German", dir: "ltr" },
-  { code: "es", name: "Español", englishName: "Spanish", dir: "ltr" },
-  { code: "ar", name: "العربية", englishName: "Arabic", dir: "rtl" },
+  { code: "en", name: "English", englishName: "English", dir: "ltr", ogLocale: "en_GB" },
+  { code: "fr", name: "Français", englishName: "French", dir: "ltr", ogLocale: "fr_FR" },
+  { code: "de", name: "Deutsch", englishName: "German", dir: "ltr", ogLocale: "de_DE" },
+  { code: "es", name: "Español", englishName: "Spanish", dir: "ltr", ogLocale: "es_ES" },
+  { code: "ar", name: "العربية", englishName: "Arabic", dir: "rtl", ogLocale: "ar_AR" },
 ] as const;
 
 export type Language = (typeof LANGUAGES)[number];

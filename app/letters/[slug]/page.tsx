@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { CountsCard } from "@/components/counts-card";
 import { CountryTable } from "@/components/country-table";
 import { HistoryChart } from "@/components/history-chart";
@@ -10,6 +11,7 @@ import { ShareLinks } from "@/components/share-links";
 import { TopCountries } from "@/components/top-countries";
 import { WorldMap } from "@/components/world-map";
 import { LetterBody } from "@/components/letter-body";
+import { LanguageSwitcher } from "@/components/language-switcher";
 import { LetterHeading } from "@/components/letter-heading";
 import { SignForm } from "@/components/sign-form";
 import { SignatoryDownloads } from "@/components/signatory-downloads";
@@ -20,7 +22,9 @@ import { letterCounts } from "@/lib/counts/letter-counts";
 import { letterHistory } from "@/lib/counts/letter-history";
 import { milestones } from "@/lib/counts/milestones";
 import { getEnv } from "@/lib/env";
+import { findLanguage, languageDirection } from "@/lib/i18n/languages";
 import { getPublicLetter } from "@/lib/letters/get-public-letter";
+import { letterInLanguage } from "@/lib/letters/letter-in-language";
 import { listPublicSignatures } from "@/lib/signatures/list-public-signatures";
 import { signLetterAction } from "./actions";
 
@@ -36,15 +40,34 @@ const FIRST_SIGNATORIES = 20;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const letter = await getPublicLetter({ slug: (await params).slug });
-  if (!letter) return { title: "Letter not found" };
+  const t = await getTranslations("letter");
+  if (!letter) return { title: t("notFound") };
+  const locale = await getLocale();
+  const text = await letterInLanguage({ letter, language: locale });
+  const path = `/letters/${letter.slug}`;
+  // One address per language (?lang=), and the bare address for "whatever the reader's
+  // browser asks for"; each published language is an alternate, Open Graph's included.
+  const inLanguage = (code: string) => `${path}?lang=${code}`;
+  const ogLocale = (code: string) => findLanguage(code)?.ogLocale ?? code;
   // The images come from opengraph-image.tsx and twitter-image.tsx beside this page.
   return {
     metadataBase: new URL(getEnv().APP_URL),
-    title: letter.title,
-    description: letter.summary,
-    alternates: { canonical: `/letters/${letter.slug}` },
-    openGraph: { type: "article", title: letter.title, description: letter.summary, url: `/letters/${letter.slug}`, siteName: "Open Letters" },
-    twitter: { card: "summary_large_image", title: letter.title, description: letter.summary },
+    title: text.title,
+    description: text.summary,
+    alternates: {
+      canonical: inLanguage(locale),
+      languages: { ...Object.fromEntries(text.languages.map((code) => [code, inLanguage(code)])), "x-default": path },
+    },
+    openGraph: {
+      type: "article",
+      title: text.title,
+      description: text.summary,
+      url: inLanguage(locale),
+      siteName: t("siteName"),
+      locale: ogLocale(locale),
+      alternateLocale: text.languages.filter((code) => code !== locale).map(ogLocale),
+    },
+    twitter: { card: "summary_large_image", title: text.title, description: text.summary },
   };
 }
 
@@ -52,6 +75,10 @@ export default async function LetterPage({ params }: Props) {
   const { slug } = await params;
   const letter = await getPublicLetter({ slug });
   if (!letter) notFound();
+  const locale = await getLocale();
+  const t = await getTranslations("letter");
+  const text = await letterInLanguage({ letter, language: locale });
+  const languageName = (code: string) => new Intl.DisplayNames([locale], { type: "language" }).of(code) ?? code;
 
   const [counts, history, organizations, individuals] = await Promise.all([
     letterCounts(letter.id, letter.createdAt),
@@ -73,7 +100,15 @@ export default async function LetterPage({ params }: Props) {
     <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6 sm:py-12">
       <div className="grid gap-10 lg:grid-cols-[minmax(0,1fr)_380px] lg:gap-14">
         <article aria-labelledby="letter-title">
-          <LetterHeading letter={letter} />
+          <LanguageSwitcher languages={text.languages} current={locale} />
+          {text.untranslated ? (
+            <p className="mb-5 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-stone-800" data-testid="untranslated">
+              {t("untranslated", { language: languageName(locale), original: languageName(text.language) })}
+            </p>
+          ) : null}
+          <div lang={text.language} dir={text.dir}>
+            <LetterHeading letter={{ kind: letter.kind, ...text }} />
+          </div>
           {letter.status === "open" ? (
             <a
               href="#sign"
@@ -82,15 +117,20 @@ export default async function LetterPage({ params }: Props) {
               Sign this letter
             </a>
           ) : null}
-          <div className="mt-8 border-t border-stone-200 pt-8">
-            <LetterBody markdown={letter.body} />
+          <div className="mt-8 border-t border-stone-200 pt-8" lang={text.language} dir={text.dir}>
+            <LetterBody markdown={text.body} />
+            {text.translatedFrom ? (
+              <p className="mt-6 text-sm italic text-stone-600" lang={locale} dir={languageDirection(locale)}>
+                {t("translatedFrom", { original: languageName(text.translatedFrom) })}
+              </p>
+            ) : null}
           </div>
           <section aria-labelledby="share-heading" className="mt-10 rounded-xl border border-stone-200 bg-white p-5" data-testid="share">
             <h2 id="share-heading" className="text-base font-semibold text-stone-900">
               Share this letter
             </h2>
             <div className="mt-3">
-              <ShareLinks url={appUrl(`/letters/${letter.slug}`)} title={letter.title} />
+              <ShareLinks url={appUrl(`/letters/${letter.slug}?lang=${locale}`)} title={text.title} />
             </div>
             <p className="mt-4 text-sm text-stone-600">
               Run a campaign site?{" "}
