@@ -1,11 +1,14 @@
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { languageDirection } from "@/lib/i18n/languages";
 
 /** The top of a letter: its kind and addressees, title and summary (public page and admin preview). */
 export function LetterHeading({ letter }: { letter: { kind: string; addressedTo: string; title: string; summary: string } }) {
   const t = useTranslations("letter");
+  const locale = useLocale();
   return (
     <>
-      <p className="text-sm font-medium uppercase tracking-wide text-brand-700">
+      {/* the page's words, in the page's language and direction, around the letter's own */}
+      <p className="text-sm font-medium uppercase tracking-wide text-brand-700" lang={locale} dir={languageDirection(locale)}>
         {letter.kind === "statement" ? t("kindStatement") : t("kindOpenLetter")}
         {letter.addressedTo ? <span className="text-stone-500"> · {t("addressedTo", { addressee: letter.addressedTo })}</span> : null}
       </p>

@@ -1,7 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
-import { COUNTRY_OPTIONS } from "@/lib/countries";
+import type { Translate } from "@/lib/validation/message-keys";
 import {
   COMMENT_MAX,
   signatureFieldErrors,
@@ -19,11 +20,16 @@ export function SignForm({
   slug,
   action,
   kinds,
+  countries,
 }: {
   slug: string;
   action: (state: SignFormState, form: FormData) => Promise<SignFormState>;
   kinds: Kind[];
+  /** In the reader's language and order (lib/countries/country-names.ts). */
+  countries: readonly { code: string; name: string }[];
 }) {
+  const t = useTranslations("signForm");
+  const tv = useTranslations("validation") as unknown as Translate;
   const [state, formAction, sending] = useActionState(action, null);
   const formRef = useRef<HTMLFormElement>(null);
   const signingChecks = useSigningChecks(slug);
@@ -42,7 +48,7 @@ export function SignForm({
     if (state) setClientErrors(null);
   }
   const errors: FieldErrors = clientErrors ?? state?.fields ?? {};
-  const summary = clientErrors ? "Some fields need fixing before you can sign." : state?.error;
+  const summary = clientErrors ? tv("fixFields") : state?.error;
 
   useEffect(() => {
     if (state) summaryRef.current?.focus();
@@ -51,7 +57,7 @@ export function SignForm({
   function validate(form: HTMLFormElement, only?: Set<string>): FieldErrors {
     const result = signatureInputSchema.safeParse(signatureInputFromForm(new FormData(form)));
     if (result.success) return {};
-    const all = signatureFieldErrors(result.error);
+    const all = signatureFieldErrors(result.error, tv);
     if (!only) return all;
     return Object.fromEntries(Object.entries(all).filter(([key]) => only.has(key)));
   }
@@ -132,7 +138,7 @@ export function SignForm({
       >
         {summary}
         {summary && Object.keys(errors).length > 0 ? (
-          <ul className="mt-1 list-disc pl-5">
+          <ul className="mt-1 list-disc ps-5">
             {Object.entries(errors).map(([key, messages]) => (
               <li key={key}>
                 <a href={`#sign-${key === "form" ? "kind-individual" : key}`} className="inline-block py-1 underline">
@@ -146,7 +152,7 @@ export function SignForm({
 
       {kinds.length > 1 ? (
         <fieldset>
-          <legend className="text-sm font-medium text-stone-900">I am signing</legend>
+          <legend className="text-sm font-medium text-stone-900">{t("iAmSigning")}</legend>
           <div className="mt-2 grid grid-cols-2 gap-2">
             {kinds.map((k) => (
               <label
@@ -162,7 +168,7 @@ export function SignForm({
                   onChange={() => setKind(k)}
                   className="accent-brand-600"
                 />
-                {k === "individual" ? "As an individual" : "For an organisation"}
+                {k === "individual" ? t("asIndividual") : t("forOrganization")}
               </label>
             ))}
           </div>
@@ -173,10 +179,11 @@ export function SignForm({
 
       {isOrg ? (
         <>
-          <TextField label="Organisation name" autoComplete="organization" errors={errors} {...field("organizationName")} />
+          <TextField label={t("organizationName")} autoComplete="organization" errors={errors} optionalLabel={t("optional")} {...field("organizationName")} />
           <TextField
-            label="Organisation website"
-            hint="We check that the organisation is real before it is listed."
+            label={t("organizationWebsite")}
+            hint={t("organizationWebsiteHint")}
+            optionalLabel={t("optional")}
             type="url"
             inputMode="url"
             autoComplete="url"
@@ -187,10 +194,11 @@ export function SignForm({
         </>
       ) : null}
 
-      <TextField label={isOrg ? "Your name (the contact)" : "Full name"} autoComplete="name" errors={errors} {...field("name")} />
+      <TextField label={isOrg ? t("contactName") : t("fullName")} autoComplete="name" errors={errors} optionalLabel={t("optional")} {...field("name")} />
       <TextField
-        label={isOrg ? "Your email at the organisation" : "Email"}
-        hint="We send a link to confirm your signature. Your email is never shown."
+        label={isOrg ? t("contactEmail") : t("email")}
+        hint={t("emailHint")}
+        optionalLabel={t("optional")}
         type="email"
         inputMode="email"
         autoComplete="email"
@@ -200,7 +208,7 @@ export function SignForm({
       />
 
       <div>
-        <Label htmlFor="sign-country">Country</Label>
+        <Label htmlFor="sign-country">{t("country")}</Label>
         <select
           {...field("country")}
           autoComplete="country"
@@ -208,9 +216,9 @@ export function SignForm({
           className="mt-1 block w-full rounded-lg border border-stone-300 bg-white px-3 py-2.5 text-base aria-invalid:border-red-600 sm:text-sm"
         >
           <option value="" disabled>
-            Choose a country
+            {t("chooseCountry")}
           </option>
-          {COUNTRY_OPTIONS.map((c) => (
+          {countries.map((c) => (
             <option key={c.code} value={c.code}>
               {c.name}
             </option>
@@ -221,14 +229,14 @@ export function SignForm({
 
       {!isOrg ? (
         <div className="grid gap-5 sm:grid-cols-2">
-          <TextField label="Title or role" optional autoComplete="organization-title" errors={errors} {...field("title")} />
-          <TextField label="Affiliation" optional errors={errors} {...field("affiliation")} />
+          <TextField label={t("titleOrRole")} optional optionalLabel={t("optional")} autoComplete="organization-title" errors={errors} {...field("title")} />
+          <TextField label={t("affiliation")} optional optionalLabel={t("optional")} errors={errors} {...field("affiliation")} />
         </div>
       ) : null}
 
       <div>
-        <Label htmlFor="sign-comment" optional>
-          Comment
+        <Label htmlFor="sign-comment" optional={t("optional")}>
+          {t("comment")}
         </Label>
         <textarea
           {...field("comment")}
@@ -236,23 +244,22 @@ export function SignForm({
           maxLength={COMMENT_MAX}
           className="mt-1 block w-full rounded-lg border border-stone-300 px-3 py-2 text-base aria-invalid:border-red-600 sm:text-sm"
         />
-        <p className="mt-1 text-xs text-stone-500">Seen by the organisers only.</p>
+        <p className="mt-1 text-xs text-stone-500">{t("commentHint")}</p>
         <FieldError name="comment" errors={errors} />
       </div>
 
       <div className="space-y-3 rounded-lg bg-stone-50 p-3">
         <CheckField name="listPublicly" errors={errors}>
-          {isOrg ? "List our organisation's name publicly on this page" : "List my name publicly on this page"}
-          <span className="block text-xs text-stone-500">Leave unticked to be counted without being named.</span>
+          {isOrg ? t("listOrganizationPublicly") : t("listMePublicly")}
+          <span className="block text-xs text-stone-500">{t("listPubliclyHint")}</span>
         </CheckField>
         <CheckField name="consent" errors={errors}>
-          I agree that my name, email and country are kept to confirm and count this signature. My email is
-          never published.
+          {t("consent")}
         </CheckField>
       </div>
 
       {/* A field that people never see or reach and scripts fill in (the honeypot). */}
-      <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">
+      <div aria-hidden="true" className="absolute -start-[9999px] h-px w-px overflow-hidden">
         <label htmlFor="sign-reference">Reference number</label>
         <input type="text" id="sign-reference" name={HONEYPOT_FIELD} tabIndex={-1} autoComplete="off" />
       </div>
@@ -262,17 +269,18 @@ export function SignForm({
         disabled={pending}
         className="w-full rounded-lg bg-brand-600 px-4 py-3 text-base font-semibold text-white shadow-sm hover:bg-brand-700 disabled:cursor-wait disabled:opacity-70"
       >
-        {pending ? "Signing…" : "Sign the letter"}
+        {pending ? t("signing") : t("sign")}
       </button>
     </form>
   );
 }
 
-function Label({ htmlFor, optional, children }: { htmlFor: string; optional?: boolean; children: React.ReactNode }) {
+/** `optional` is the word saying so, in the reader's language. */
+function Label({ htmlFor, optional, children }: { htmlFor: string; optional?: string; children: React.ReactNode }) {
   return (
     <label htmlFor={htmlFor} className="block text-sm font-medium text-stone-900">
       {children}
-      {optional ? <span className="font-normal text-stone-500"> (optional)</span> : null}
+      {optional ? <span className="font-normal text-stone-500"> ({optional})</span> : null}
     </label>
   );
 }
@@ -291,12 +299,14 @@ function TextField({
   label,
   hint,
   optional,
+  optionalLabel,
   errors,
   ...input
 }: React.InputHTMLAttributes<HTMLInputElement> & {
   label: string;
   hint?: string;
   optional?: boolean;
+  optionalLabel: string;
   errors: FieldErrors;
   name: string;
   id: string;
@@ -305,7 +315,7 @@ function TextField({
   const describedBy = [input["aria-describedby"], hintId].filter(Boolean).join(" ") || undefined;
   return (
     <div>
-      <Label htmlFor={input.id} optional={optional}>
+      <Label htmlFor={input.id} optional={optional ? optionalLabel : undefined}>
         {label}
       </Label>
       <input

@@ -121,3 +121,38 @@ test("a signature made in French counts once on the English page", async ({ cont
   await expect.poll(() => total("en"), { timeout: 10_000, intervals: [250] }).toBe("1");
   await expect.poll(() => total("fr"), { timeout: 10_000, intervals: [250] }).toBe("1");
 });
+
+test("the sign form's errors come in Spanish, in the browser and from the server", async ({ page, request }) => {
+  const letter = createLetter();
+  await page.goto(`/letters/${letter.slug}?lang=es`);
+  const form = page.locator("#sign");
+  await expect(form.getByRole("heading", { name: "Añade tu firma" })).toBeVisible();
+  // country names in Spanish
+  await expect(form.getByLabel("País").locator('option[value="DE"]')).toHaveText("Alemania");
+  await form.getByRole("button", { name: "Firmar la carta" }).click();
+  await expect(page.locator("#sign-summary")).toContainText("Hay que corregir algunos campos antes de firmar.");
+  await expect(page.locator("#sign-name-error")).toHaveText("Nombre: este campo es obligatorio.");
+  await expect(page.locator("#sign-consent-error")).toHaveText("Marca la casilla para dar tu conformidad antes de firmar.");
+
+  // The JSON API answers in Spanish when asked, and in English otherwise.
+  const body = { kind: "individual", name: "", email: "ana@example.org", country: "ES", listPublicly: false, consent: true };
+  const spanish = await request.post(`/api/letters/${letter.slug}/signatures`, { headers: { "Accept-Language": "es-MX" }, data: body });
+  expect(spanish.status()).toBe(422);
+  expect((await spanish.json()).error.fields.name).toEqual(["Nombre: este campo es obligatorio."]);
+  const english = await request.post(`/api/letters/${letter.slug}/signatures`, { data: body });
+  expect((await english.json()).error.fields.name).toEqual(["Name is required."]);
+});
+
+test("the server action answers in the page's language (a reader without JavaScript posts the form itself)", async ({ browser }) => {
+  const letter = createLetter();
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`/letters/${letter.slug}?lang=fr`);
+  const form = page.locator("#sign");
+  await form.getByLabel("Nom complet").fill("Zoé www.example.com");
+  await form.getByRole("button", { name: "Signer la lettre" }).click();
+  await expect(page.locator("#sign-summary")).toContainText("Quelques champs sont à corriger avant de pouvoir signer.");
+  await expect(page.locator("#sign-name-error")).toHaveText("Nom ne peut pas contenir d’adresse web.");
+  await expect(page.locator("#sign-consent-error")).toHaveText("Cochez la case pour donner votre accord avant de signer.");
+  await context.close();
+});

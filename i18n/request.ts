@@ -5,9 +5,10 @@ import { LANGUAGE_HEADER } from "@/lib/i18n/request-language";
 
 // next-intl without i18n routing: addresses stay as they are (/letters/{slug}), and the
 // language proxy.ts negotiated for this request arrives in a header no client can set.
-// A request the proxy did not see (the admin area) is answered in English.
-export default getRequestConfig(async () => {
-  const asked = (await headers()).get(LANGUAGE_HEADER);
+// A request the proxy did not see (the admin area) is answered in English. A caller may
+// name the language itself (getTranslations({ locale }): the JSON API, which negotiates its own).
+export default getRequestConfig(async ({ locale: named }) => {
+  const asked = named ?? (await headers()).get(LANGUAGE_HEADER);
   const locale = isLanguageCode(asked) ? asked : DEFAULT_LANGUAGE;
   return {
     locale,

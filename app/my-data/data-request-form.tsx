@@ -2,6 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { dataRequestSchema } from "@/lib/validation/data-request";
+import { translateMessage } from "@/lib/validation/message-keys";
 import type { DataRequestState } from "./actions";
 
 export function DataRequestForm({ action }: { action: (state: DataRequestState, form: FormData) => Promise<DataRequestState> }) {
@@ -16,7 +17,7 @@ export function DataRequestForm({ action }: { action: (state: DataRequestState, 
       onSubmit={(event) => {
         // The server checks again with the same schema; this only saves a round trip.
         const parsed = dataRequestSchema.safeParse({ email: new FormData(event.currentTarget).get("email") ?? "" });
-        setBrowserError(parsed.success ? null : (parsed.error.issues[0]?.message ?? null));
+        setBrowserError(parsed.success ? null : parsed.error.issues[0] ? translateMessage(parsed.error.issues[0].message) : null);
         if (!parsed.success) event.preventDefault();
       }}
     >

@@ -1,6 +1,10 @@
 import crypto from "node:crypto";
 import { ZodError } from "zod";
 import { expectedError } from "./app-error";
+import { DEFAULT_LANGUAGE } from "../i18n/languages";
+import { negotiateLanguage } from "../i18n/negotiate-language";
+import { validationTranslator } from "../i18n/validation-translator";
+import { englishValidation, type Translate } from "../validation/message-keys";
 import { signatureFieldErrors } from "../validation/signature";
 
 // Response helpers for the JSON API. Every error body has the contract's shape:
@@ -25,10 +29,11 @@ const PREFLIGHT_HEADERS = {
   "Access-Control-Max-Age": "86400",
 };
 
-export function errorResponse(error: unknown): Response {
+/** The error's answer; a ZodError's messages in the translator's language (English unless one is given). */
+export function errorResponse(error: unknown, t: Translate = englishValidation): Response {
   if (error instanceof ZodError) {
     return json(
-      { error: { code: "invalid_input", message: "Some fields need fixing.", fields: signatureFieldErrors(error) } },
+      { error: { code: "invalid_input", message: t("fixFieldsShort"), fields: signatureFieldErrors(error, t) } },
       { status: 422 },
     );
   }
@@ -111,7 +116,10 @@ export function route<Args extends unknown[]>(
     try {
       response = await handler(...args);
     } catch (error) {
-      response = errorResponse(error);
+      // The JSON API answers in English unless the client's Accept-Language asks for another.
+      const request = args[0] instanceof Request ? args[0] : null;
+      const language = negotiateLanguage({ acceptLanguage: request?.headers.get("accept-language") });
+      response = errorResponse(error, language === DEFAULT_LANGUAGE ? englishValidation : await validationTranslator(language));
     }
     if (!cors) for (const name of Object.keys(CORS_HEADERS)) response.headers.delete(name);
     for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);

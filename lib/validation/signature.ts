@@ -1,27 +1,30 @@
 import { z } from "zod";
 import { isCountryCode } from "../countries";
+import { messageKey as m, translateMessage, type Translate } from "./message-keys";
 import { containsUrl, hasLetterOrDigit, noHiddenCharacters, startsLikeFormula } from "./text-rules";
 
 // The one schema for a signature: the sign form (in the browser and its server
-// action) and POST /api/letters/{slug}/signatures all validate with it.
+// action) and POST /api/letters/{slug}/signatures all validate with it. Its messages are
+// keys, translated at each edge (lib/validation/message-keys.ts); fields are named by
+// their key in messages' "validation.fields".
 
 export const NAME_MAX = 100;
 export const ORGANIZATION_NAME_MAX = 150;
 export const SHORT_TEXT_MAX = 120;
 export const COMMENT_MAX = 1000;
 
-function displayText(label: string, max: number) {
+function displayText(field: string, max: number) {
   return z
-    .string({ message: `${label} is required.` })
+    .string({ message: m("required", { field }) })
     .trim()
     // One spelling for what looks the same ("é" typed as one character or as e and an accent).
     .normalize("NFC")
-    .min(1, `${label} is required.`)
-    .max(max, `${label} must be at most ${max} characters.`)
-    .superRefine(noHiddenCharacters(label))
-    .refine((v) => v === "" || hasLetterOrDigit(v), `${label} must contain at least one letter or digit.`)
-    .refine((v) => !startsLikeFormula(v), `${label} cannot start with =, +, - or @.`)
-    .refine((v) => !containsUrl(v), `${label} cannot contain a web address.`);
+    .min(1, m("required", { field }))
+    .max(max, m("tooLong", { field, max }))
+    .superRefine(noHiddenCharacters(field, { keyed: true }))
+    .refine((v) => v === "" || hasLetterOrDigit(v), m("needsLetterOrDigit", { field }))
+    .refine((v) => !startsLikeFormula(v), m("formulaStart", { field }))
+    .refine((v) => !containsUrl(v), m("webAddress", { field }));
 }
 
 /** An optional field: empty or missing becomes undefined. */
@@ -31,35 +34,35 @@ function optionalText<T extends z.ZodType>(schema: T) {
 
 /** A signer's address, as the sign form and the data-request form (lib/validation/data-request.ts) take it. */
 export const signerEmailSchema = z
-  .string({ message: "Email is required." })
+  .string({ message: m("required", { field: "email" }) })
   .trim()
-  .min(1, "Email is required.")
-  .max(254, "Email must be at most 254 characters.")
-  .pipe(z.email({ message: "Enter a valid email address, like name@example.org." }));
+  .min(1, m("required", { field: "email" }))
+  .max(254, m("tooLong", { field: "email", max: 254 }))
+  .pipe(z.email({ message: m("email") }));
 
 const country = z
-  .string({ message: "Choose your country." })
+  .string({ message: m("countryRequired") })
   .trim()
   .toUpperCase()
-  .refine(isCountryCode, "Choose a country from the list.");
+  .refine(isCountryCode, m("country"));
 
 const website = z
-  .string({ message: "Website is required." })
+  .string({ message: m("required", { field: "website" }) })
   .trim()
-  .min(1, "Website is required.")
-  .max(300, "Website must be at most 300 characters.")
+  .min(1, m("required", { field: "website" }))
+  .max(300, m("tooLong", { field: "website", max: 300 }))
   // "example.org" is what most people type: read it as https://example.org
   .transform((v) => (/^[a-z][a-z0-9+.-]*:/i.test(v) ? v : `https://${v}`))
   .pipe(
     z.url({
       protocol: /^https?$/,
       hostname: z.regexes.domain,
-      message: "Enter the website's address starting with http:// or https://.",
+      message: m("website"),
     }),
   )
   // "https://victim.org@evil.example" is a page on evil.example: no credentials in a URL.
   .refine((v) => !URL.canParse(v) || (!new URL(v).username && !new URL(v).password), {
-    message: "Enter the website's address without a user name or password.",
+    message: m("websiteCredentials"),
     abort: true,
   })
   .transform(normaliseUrl);
@@ -74,49 +77,52 @@ const comment = z
   .string()
   .trim()
   .normalize("NFC")
-  .max(COMMENT_MAX, `Comment must be at most ${COMMENT_MAX} characters.`)
-  .superRefine(noHiddenCharacters("Comment", { newlines: true }));
+  .max(COMMENT_MAX, m("tooLong", { field: "comment", max: COMMENT_MAX }))
+  .superRefine(noHiddenCharacters("comment", { newlines: true, keyed: true }));
 
 const shared = {
-  name: displayText("Name", NAME_MAX),
+  name: displayText("name", NAME_MAX),
   email: signerEmailSchema,
   country,
   comment: optionalText(comment),
-  listPublicly: z.boolean({ message: "Say whether your name may be listed publicly." }),
-  consent: z.literal(true, { message: "Tick the box to agree before signing." }),
+  listPublicly: z.boolean({ message: m("listPublicly") }),
+  consent: z.literal(true, { message: m("consent") }),
 };
 
 export const individualSignatureSchema = z.object({
   kind: z.literal("individual"),
   ...shared,
-  title: optionalText(displayText("Title", SHORT_TEXT_MAX)),
-  affiliation: optionalText(displayText("Affiliation", SHORT_TEXT_MAX)),
+  title: optionalText(displayText("title", SHORT_TEXT_MAX)),
+  affiliation: optionalText(displayText("affiliation", SHORT_TEXT_MAX)),
 });
 
 export const organizationSignatureSchema = z.object({
   kind: z.literal("organization"),
   ...shared,
-  name: displayText("Contact name", NAME_MAX),
-  organizationName: displayText("Organisation name", ORGANIZATION_NAME_MAX),
+  name: displayText("contactName", NAME_MAX),
+  organizationName: displayText("organizationName", ORGANIZATION_NAME_MAX),
   website,
 });
 
 export const signatureInputSchema = z.discriminatedUnion(
   "kind",
   [individualSignatureSchema, organizationSignatureSchema],
-  { error: () => "Choose whether you sign as an individual or for an organisation." },
+  { error: () => m("kind") },
 );
 
 export type SignatureInput = z.infer<typeof signatureInputSchema>;
 export type SignatureKind = SignatureInput["kind"];
 export type FieldErrors = Partial<Record<string, string[]>>;
 
-/** Field errors keyed by field name; an error about the whole input goes under "form". */
-export function signatureFieldErrors(error: z.ZodError): FieldErrors {
+/**
+ * Field errors keyed by field name, in the translator's language (English unless one is
+ * given); an error about the whole input goes under "form".
+ */
+export function signatureFieldErrors(error: z.ZodError, t?: Translate): FieldErrors {
   const fields: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const key = issue.path.length > 0 ? String(issue.path[0]) : "form";
-    (fields[key] ??= []).push(issue.message);
+    (fields[key] ??= []).push(translateMessage(issue.message, t));
   }
   return fields;
 }

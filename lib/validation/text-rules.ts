@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { messageKey } from "./message-keys";
 
 // Rules for text a signer types that may be shown to others or exported.
 //
@@ -72,26 +73,35 @@ function neededHere(characters: string[], i: number): boolean {
 
 const hex = (character: string) => `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
 
+/** The kinds of hidden character, by key (messages' "validation.hidden"), in English. */
+const HIDDEN_KINDS = {
+  broken: "a broken character (half of an encoded pair)",
+  control: "a control character",
+  direction: "an invisible text-direction mark",
+  hangulFiller: "a blank Hangul filler",
+  tag: "an invisible tag character",
+  variationSelector: "an invisible variation selector",
+  zeroWidth: "an invisible zero-width character",
+  annotation: "an invisible annotation mark",
+  formatting: "an invisible formatting character",
+} as const;
+type HiddenKind = keyof typeof HIDDEN_KINDS;
+
+function hiddenKind(character: string): HiddenKind {
+  if (LONE_SURROGATE.test(character)) return "broken";
+  if (CONTROL.test(character)) return "control";
+  if (BIDI.test(character)) return "direction";
+  if (HANGUL_FILLER.test(character)) return "hangulFiller";
+  if (TAG.test(character)) return "tag";
+  if (VARIATION_SELECTOR.test(character)) return "variationSelector";
+  if (ZERO_WIDTH.test(character)) return "zeroWidth";
+  if (ANNOTATION.test(character)) return "annotation";
+  return "formatting";
+}
+
 /** What the character is, in plain words, with its code point for anyone who needs to find it. */
 function describe(character: string): string {
-  const what = LONE_SURROGATE.test(character)
-    ? "a broken character (half of an encoded pair)"
-    : CONTROL.test(character)
-    ? "a control character"
-    : BIDI.test(character)
-      ? "an invisible text-direction mark"
-      : HANGUL_FILLER.test(character)
-        ? "a blank Hangul filler"
-        : TAG.test(character)
-          ? "an invisible tag character"
-          : VARIATION_SELECTOR.test(character)
-            ? "an invisible variation selector"
-            : ZERO_WIDTH.test(character)
-              ? "an invisible zero-width character"
-              : ANNOTATION.test(character)
-                ? "an invisible annotation mark"
-                : "an invisible formatting character";
-  return `${what} (${hex(character)})`;
+  return `${HIDDEN_KINDS[hiddenKind(character)]} (${hex(character)})`;
 }
 
 /**
@@ -100,12 +110,17 @@ function describe(character: string): string {
  * where `newlines` says so (a comment).
  */
 export function hiddenCharacter(value: string, { newlines = false }: { newlines?: boolean } = {}): string | null {
+  const found = firstHiddenCharacter(value, newlines);
+  return found === null ? null : describe(found);
+}
+
+function firstHiddenCharacter(value: string, newlines: boolean): string | null {
   const characters = Array.from(value);
   for (let i = 0; i < characters.length; i++) {
     const character = characters[i];
     if (newlines && (character === "\n" || character === "\r")) continue;
-    if ([LONE_SURROGATE, CONTROL, BIDI, HANGUL_FILLER, ANNOTATION].some((rule) => rule.test(character))) return describe(character);
-    if (IGNORABLE.test(character) && !neededHere(characters, i)) return describe(character);
+    if ([LONE_SURROGATE, CONTROL, BIDI, HANGUL_FILLER, ANNOTATION].some((rule) => rule.test(character))) return character;
+    if (IGNORABLE.test(character) && !neededHere(characters, i)) return character;
   }
   return null;
 }
@@ -114,10 +129,15 @@ export function hiddenCharacter(value: string, { newlines = false }: { newlines?
  * A zod check refusing hidden characters, naming the first one found. It stops the
  * field's other checks: once the text is not what it looks like, they would only add noise.
  */
-export function noHiddenCharacters(label: string, options: { newlines?: boolean } = {}) {
+export function noHiddenCharacters(label: string, { newlines = false, keyed = false }: { newlines?: boolean; keyed?: boolean } = {}) {
   return (value: string, context: z.RefinementCtx) => {
-    const found = hiddenCharacter(value, options);
-    if (found) context.addIssue({ code: "custom", message: `${label} contains ${found}, which is not allowed.`, continue: false });
+    const found = firstHiddenCharacter(value, newlines);
+    if (found === null) return;
+    // keyed: `label` is a field's key and the message a key, for a schema translated at its edges
+    const message = keyed
+      ? messageKey("hiddenCharacter", { field: label, kind: hiddenKind(found), code: hex(found) })
+      : `${label} contains ${describe(found)}, which is not allowed.`;
+    context.addIssue({ code: "custom", message, continue: false });
   };
 }
 

@@ -2,11 +2,13 @@
 
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { ZodError } from "zod";
 import { expectedError } from "@/lib/http/app-error";
 import { getEnv } from "@/lib/env";
 import { submitSignature } from "@/lib/signatures/submit-signature";
 import { signatureFieldErrors, signatureInputFromForm, type FieldErrors } from "@/lib/validation/signature";
+import type { Translate } from "@/lib/validation/message-keys";
 import { signingChecksFromForm } from "@/lib/validation/signing-checks";
 
 export type SignFormState = { ok: false; error: string; fields: FieldErrors } | null;
@@ -24,14 +26,16 @@ export async function signLetterAction(slug: string, _previous: SignFormState, f
       maxAge: 15 * 60,
     });
   } catch (error) {
+    // in the reader's language, as the page that posted (proxy.ts negotiated it)
+    const t = (await getTranslations("validation")) as unknown as Translate;
     if (error instanceof ZodError) {
-      return { ok: false, error: "Some fields need fixing before you can sign.", fields: signatureFieldErrors(error) };
+      return { ok: false, error: t("fixFields"), fields: signatureFieldErrors(error, t) };
     }
     // A database out of reach is one of these: the form keeps what was typed and says to try again.
     const expected = expectedError(error);
     if (expected) return { ok: false, error: expected.message, fields: expected.fields ?? {} };
     console.error("signing failed", error);
-    return { ok: false, error: "Something went wrong on our side and your signature was not saved. Please try again.", fields: {} };
+    return { ok: false, error: t("somethingWentWrong"), fields: {} };
   }
   redirect(`/letters/${slug}/check-email`);
 }

@@ -18,6 +18,7 @@ import { SignatoryDownloads } from "@/components/signatory-downloads";
 import { SignatoryList } from "@/components/signatory-list";
 import { StickyWhenItFits } from "@/components/sticky-when-it-fits";
 import { appUrl } from "@/lib/app-url";
+import { countryOptions } from "@/lib/countries/country-names";
 import { letterCounts } from "@/lib/counts/letter-counts";
 import { letterHistory } from "@/lib/counts/letter-history";
 import { milestones } from "@/lib/counts/milestones";
@@ -114,7 +115,7 @@ export default async function LetterPage({ params }: Props) {
               href="#sign"
               className="mt-5 inline-flex items-center rounded-lg bg-brand-600 px-4 py-2.5 font-semibold text-white shadow-sm hover:bg-brand-700 lg:hidden"
             >
-              Sign this letter
+              {t("signThisLetter")}
             </a>
           ) : null}
           <div className="mt-8 border-t border-stone-200 pt-8" lang={text.language} dir={text.dir}>
@@ -127,40 +128,41 @@ export default async function LetterPage({ params }: Props) {
           </div>
           <section aria-labelledby="share-heading" className="mt-10 rounded-xl border border-stone-200 bg-white p-5" data-testid="share">
             <h2 id="share-heading" className="text-base font-semibold text-stone-900">
-              Share this letter
+              {t("share")}
             </h2>
             <div className="mt-3">
               <ShareLinks url={appUrl(`/letters/${letter.slug}?lang=${locale}`)} title={text.title} />
             </div>
             <p className="mt-4 text-sm text-stone-600">
-              Run a campaign site?{" "}
-              <Link href={`/letters/${letter.slug}/embed`} className="font-medium text-brand-700 hover:underline">
-                Embed the live counter
-              </Link>{" "}
-              or read{" "}
-              <a href={`/api/letters/${letter.slug}/counts`} className="font-medium text-brand-700 hover:underline">
-                the counts as JSON
-              </a>
-              .
+              {t.rich("campaignSite", {
+                embed: (chunks) => (
+                  <Link href={`/letters/${letter.slug}/embed`} className="font-medium text-brand-700 hover:underline">
+                    {chunks}
+                  </Link>
+                ),
+                json: (chunks) => (
+                  <a href={`/api/letters/${letter.slug}/counts`} className="font-medium text-brand-700 hover:underline">
+                    {chunks}
+                  </a>
+                ),
+              })}
             </p>
           </section>
         </article>
 
-        <StickyWhenItFits className="space-y-6 lg:self-start lg:data-sticky:sticky lg:data-sticky:top-6" label="Signatures">
+        <StickyWhenItFits className="space-y-6 lg:self-start lg:data-sticky:sticky lg:data-sticky:top-6" label={t("signatures")}>
           <CountsCard counts={counts} goal={letter.goal} />
           <section id="sign" aria-labelledby="sign-heading" className="scroll-mt-6 rounded-xl border border-stone-200 bg-white p-5 shadow-sm">
             <h2 id="sign-heading" className="text-lg font-semibold text-stone-900">
-              {letter.status === "open" ? "Add your signature" : "Signing is closed"}
+              {letter.status === "open" ? t("addSignature") : t("signingClosed")}
             </h2>
             {letter.status === "open" ? (
               <div className="mt-4">
-                <SignForm slug={letter.slug} action={signLetterAction.bind(null, letter.slug)} kinds={kinds} />
+                <SignForm slug={letter.slug} action={signLetterAction.bind(null, letter.slug)} kinds={kinds} countries={countryOptions(locale)} />
               </div>
             ) : (
               <p className="mt-2 text-stone-700">
-                {letter.status === "paused"
-                  ? "The organisers have paused this letter, so it is not taking signatures right now. Please check back later."
-                  : "This letter is closed and no longer takes signatures. Thank you to everyone who signed."}
+                {letter.status === "paused" ? t("paused") : t("closed")}
               </p>
             )}
           </section>
@@ -169,7 +171,7 @@ export default async function LetterPage({ params }: Props) {
 
       <section aria-labelledby="countries-heading" className="mt-14">
         <h2 id="countries-heading" className="text-xl font-semibold tracking-tight text-stone-900">
-          Where signers are from
+          {t("whereFrom")}
         </h2>
         {counts.countries.length > 0 ? (
           <>
@@ -189,7 +191,7 @@ export default async function LetterPage({ params }: Props) {
 
       <section aria-labelledby="history-heading" className="mt-14">
         <h2 id="history-heading" className="text-xl font-semibold tracking-tight text-stone-900">
-          Signatures over time
+          {t("overTime")}
         </h2>
         <div className="mt-4 grid gap-6 rounded-xl border border-stone-200 bg-white p-5 md:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
           <HistoryChart days={history} />
@@ -199,24 +201,24 @@ export default async function LetterPage({ params }: Props) {
 
       <section id="signatories" aria-labelledby="signatories-heading" className="mt-14 scroll-mt-6">
         <h2 id="signatories-heading" className="text-xl font-semibold tracking-tight text-stone-900">
-          Signatories
+          {t("signatories")}
         </h2>
-        <p className="mt-1 text-sm text-stone-600">Confirmed signers who chose to be listed, in the order they signed.</p>
+        <p className="mt-1 text-sm text-stone-600">{t("signatoriesIntro")}</p>
         <SignatoryDownloads slug={letter.slug} />
         <div className="mt-6 space-y-10">
           <SignatoryList
-            heading="Organisations"
+            heading={t("organizations")}
             page={organizations}
             moreHref={moreHref("organization", organizations.nextCursor)}
-            empty="No organisation is listed yet."
+            empty={t("noOrganizations")}
             testId="organization-signatories"
             slug={letter.slug}
           />
           <SignatoryList
-            heading="Individuals"
+            heading={t("individuals")}
             page={individuals}
             moreHref={moreHref("individual", individuals.nextCursor)}
-            empty="No individual is listed yet."
+            empty={t("noIndividuals")}
             testId="individual-signatories"
             slug={letter.slug}
           />
