@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { addStaff, signInAs } from "./admin-support";
+import { LANGUAGE_CODES } from "../lib/i18n/languages";
 import { expectNoViolations, FILLED_TOTAL, fillLetter, letterId, renderedEmails } from "./a11y-support";
 import { confirmLink, createLetter, signViaApi, uniqueEmail, waitForEmails, type TestLetter } from "./support";
 
@@ -74,6 +75,20 @@ test.describe("public pages", () => {
     await expect(page.getByLabel("Organisation name")).toHaveAttribute("aria-invalid", "true");
     await expectNoViolations(page, "the organisation sign form with errors");
   });
+
+  // In each language, Arabic (right to left) included: the shipped letter, translated into
+  // all but Arabic, and its sign form showing its errors.
+  for (const lang of LANGUAGE_CODES) {
+    test(`the letter page and the sign form with its errors, in ${lang}`, async ({ page }) => {
+      await gotoFilled(page, `/letters/${SHIPPED[0]}?lang=${lang}`);
+      await expect(page.locator("html")).toHaveAttribute("lang", lang);
+      await expectNoViolations(page, `/letters/${SHIPPED[0]}?lang=${lang}`);
+      await page.locator("#sign").getByRole("button").last().click();
+      await expect(page.locator("#sign-summary")).toBeFocused();
+      await expect(page.locator("#sign-name-error")).toBeVisible();
+      await expectNoViolations(page, `the sign form with errors in ${lang}`);
+    });
+  }
 
   test("confirming and withdrawing, in each state, and an unknown link", async ({ page, request }) => {
     const { confirm, withdraw } = await signedAndMailed(request, letter.slug);
