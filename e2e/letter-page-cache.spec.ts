@@ -35,12 +35,20 @@ test("the letter page comes from memory, with its ETag, its headers and a 304 fo
   expect(await gzip.text()).toContain(letter.title);
 });
 
-test("what may differ from the shared page goes on to Next", async ({ request }) => {
+test("a shared link's tracking query gets the same copy from memory; what may differ goes on to Next", async ({ request }) => {
   const letter = createLetter();
-  const withQuery = await request.get(`/letters/${letter.slug}?from=newsletter`);
-  expect(withQuery.status()).toBe(200);
-  expect(withQuery.headers()["etag"]).toBeUndefined();
-  expect(withQuery.headers()["cache-control"]).toMatch(/\bprivate\b/);
+  // Readers of a viral letter arrive with ?fbclid= or ?utm_source=: the page reads no query but ?lang=.
+  const plain = await request.get(`/letters/${letter.slug}`, { headers: { "Accept-Language": "en" } });
+  const tracked = await request.get(`/letters/${letter.slug}?utm_source=newsletter&fbclid=IwAR0abc`, { headers: { "Accept-Language": "en" } });
+  expect(tracked.status()).toBe(200);
+  expect(tracked.headers()["etag"]).toBe(plain.headers()["etag"]);
+  expect(tracked.headers()["cache-control"]).toMatch(/s-maxage=1\b/);
+
+  // The router's own request is rendered by Next, for this reader only.
+  const router = await request.get(`/letters/${letter.slug}`, { headers: { rsc: "1" } });
+  expect(router.status()).toBe(200);
+  expect(router.headers()["etag"]).toBeUndefined();
+  expect(router.headers()["cache-control"]).toMatch(/\bprivate\b|no-store|no-cache/);
 
   const unknown = await request.get("/letters/no-such-letter-here");
   expect(unknown.status()).toBe(404);

@@ -7,8 +7,10 @@ import { getCachedPublicLetter } from "./get-cached-public-letter";
 // The letter page is what a viral letter's readers open. It is the same for everyone who
 // reads it in one language and re-rendered at most once a second, so the proxy serves it
 // from memory (lib/http/page-cache.ts), one copy per language, fetched with that language
-// named in ?lang=. Whatever might differ goes on to Next (null): other methods, any other
-// query, the router's own requests, a preview, an unknown letter, the cache's own fetch.
+// named in ?lang=. The page reads no other query, so a shared link's tracking (?fbclid=,
+// ?utm_source=, as a viral letter's readers mostly arrive) is served the same copy.
+// Whatever might differ goes on to Next (null): other methods, the router's own
+// requests, a preview, an unknown letter, the cache's own fetch.
 export async function letterPageFromMemory(
   request: Request & { nextUrl: URL; cookies: { has(name: string): boolean } },
   language: LanguageCode,
@@ -17,13 +19,10 @@ export async function letterPageFromMemory(
   // The page is rendered per request (its language comes in a header), so Next marks it
   // private; the cache's own fetch is the one render that is the same for every reader.
   if (isPageFill(request)) return NextResponse.next({ request: { headers }, headers: { "Cache-Control": SHARED_PAGE_CACHE_CONTROL } });
-  const { pathname, searchParams } = request.nextUrl;
+  const { pathname } = request.nextUrl;
   const slug = pathname.slice("/letters/".length);
-  const query = [...searchParams.keys()];
   const personal =
     (request.method !== "GET" && request.method !== "HEAD") ||
-    query.some((name) => name !== "lang") ||
-    query.length > 1 ||
     ["rsc", "next-action", "next-router-prefetch", "next-router-state-tree"].some((name) => request.headers.has(name)) ||
     request.cookies.has("__prerender_bypass");
   if (personal || slug.includes("%")) return null;
