@@ -1,5 +1,6 @@
 "use server";
 
+import { translateMessage } from "@/lib/validation/message-keys";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AppError } from "@/lib/http/app-error";
@@ -12,7 +13,7 @@ export type ReportState = { error: string } | null;
 
 export async function reportAction(slug: string, signatureId: string, _previous: ReportState, form: FormData): Promise<ReportState> {
   const parsed = reportSchema.safeParse({ reason: form.get("reason") ?? undefined, details: form.get("details") ?? undefined });
-  if (!parsed.success) return { error: parsed.error.issues[0].message };
+  if (!parsed.success) return { error: translateMessage(parsed.error.issues[0].message) };
   try {
     await consumeLimit("report", clientIp(await headers()), { points: 20, durationS: 60 * 60 });
     await reportSignature({ slug, signatureId, ...parsed.data });
