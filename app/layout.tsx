@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { SiteFooter, SiteHeader } from "@/components/site-header";
 import { getEnv } from "@/lib/env";
 import { languageDirection } from "@/lib/i18n/languages";
@@ -23,10 +23,12 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1, them
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
   const t = await getTranslations("site");
+  const messages = await getMessages();
   return (
     <html lang={locale} dir={languageDirection(locale)}>
       <body className="flex min-h-dvh flex-col font-sans">
-        <NextIntlClientProvider>
+        {/* Only what client components read (the sign form): every page carries these in its payload. */}
+        <NextIntlClientProvider messages={{ signForm: messages.signForm, validation: messages.validation }}>
           <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:start-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
             {t("skipToContent")}
           </a>

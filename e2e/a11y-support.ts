@@ -15,6 +15,8 @@ export const DESKTOP = { width: 1280, height: 720 };
 
 /** Runs axe on the page as it is now, at a phone's width and then a desktop's; fails with each rule, target and help. */
 export async function expectNoViolations(page: Page, what: string) {
+  // Next streams a dynamic page's metadata after its body: the page is whole once its title is in.
+  await expect(page, `${what} has its title`).toHaveTitle(/\S/);
   for (const viewport of [PHONE, DESKTOP]) {
     await page.setViewportSize(viewport);
     const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
