@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NoticeCard } from "@/components/notice-card";
+import { DetailRows, TryAgain } from "@/components/link-page-parts";
 import { countryName } from "@/lib/countries";
 import { expectedError } from "@/lib/http/app-error";
 import { findWithdrawal, type Withdrawal } from "@/lib/signer-rights/find-withdrawal";
@@ -105,22 +106,6 @@ function WhatIsRemoved({ signature }: { signature: Extract<Withdrawal, { state: 
     ["Confirmed", signature.confirmed ? "Yes" : "No: it has not been counted"],
   ];
   return (
-    <dl data-testid="removed" className="divide-y divide-stone-200 rounded-lg border border-stone-200 text-sm">
-      {rows.map(([term, value]) => (
-        <div key={term} className="grid gap-1 px-3 py-2 sm:grid-cols-[12rem_1fr]">
-          <dt className="font-medium text-stone-700">{term}</dt>
-          <dd className="break-words text-stone-900">{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
-
-function TryAgain({ message }: { message: string }) {
-  return (
-    <NoticeCard icon="⟳" title="Please try again in a moment">
-      <p>{message}</p>
-      <p>This link still works: open it again in a few seconds.</p>
-    </NoticeCard>
+    <DetailRows rows={rows} testId="removed" />
   );
 }
