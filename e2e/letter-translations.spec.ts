@@ -52,6 +52,19 @@ test("an admin adds a Spanish translation beside the original, sees its preview 
   await page.getByRole("link", { name: "← Translations" }).click();
   await expect(page.getByTestId("translation-es")).toContainText("Published");
   await expect(page.getByTestId("translation-es")).toContainText("Carta sintética de prueba");
+  await expect(page.getByTestId("translation-es")).not.toContainText("Original changed since");
+
+  // The original moves on: the translation is marked out of date until an admin checks and saves it.
+  sql(`UPDATE "Letter" SET "body" = ? WHERE "id" = ?`, ["## For a test\n\nThis letter exists only for an automated test, and has a new line.", letter.id]);
+  await page.reload();
+  await expect(page.getByTestId("translation-es")).toContainText("Original changed since");
+  await page.getByRole("link", { name: "Edit: Spanish" }).click();
+  await expect(page.getByTestId("translation-out-of-date")).toContainText("The original has changed since this translation was last saved");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("status")).toHaveText("Saved.");
+  await expect(page.getByTestId("translation-out-of-date")).toHaveCount(0);
+  await page.getByRole("link", { name: "← Translations" }).click();
+  await expect(page.getByTestId("translation-es")).not.toContainText("Original changed since");
 });
 
 test("the Arabic fields and preview run right to left", async ({ page, request }) => {

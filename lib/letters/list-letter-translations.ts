@@ -5,7 +5,7 @@ import { db } from "../db";
 export async function listLetterTranslations({ letterId }: { letterId: string }) {
   return db.letterTranslation.findMany({
     where: { letterId },
-    select: { id: true, language: true, title: true, summary: true, addressedTo: true, body: true, status: true, translatedFrom: true, updatedAt: true },
+    select: { id: true, language: true, title: true, summary: true, addressedTo: true, body: true, status: true, translatedFrom: true, originalDigest: true, updatedAt: true },
     orderBy: { createdAt: "asc" },
   });
 }

@@ -3,6 +3,7 @@ import path from "node:path";
 import { z } from "zod";
 import { db } from "../db";
 import { DEFAULT_LANGUAGE, LANGUAGE_CODES, isLanguageCode } from "../i18n/languages";
+import { originalDigest } from "./original-digest";
 
 // The letters this project ships, kept as Markdown with a JSON head in prisma/letters:
 // `<slug>.md` is a letter, `<slug>.<language>.md` its translation into that language.
@@ -79,8 +80,17 @@ export async function publishSeedLetters({ dir = SEED_LETTERS_DIR }: { dir?: str
     if (letter.language === language) continue;
     const exists = await db.letterTranslation.findUnique({ where: { letterId_language: { letterId: letter.id, language } }, select: { id: true } });
     if (exists) continue;
+    // Translated from the shipped original: if editors have changed the letter since, it shows as out of date.
+    const original = path.join(dir, `${slug}.md`);
     await db.letterTranslation.create({
-      data: { letterId: letter.id, language, ...text, status: "published", translatedFrom: letter.language },
+      data: {
+        letterId: letter.id,
+        language,
+        ...text,
+        status: "published",
+        translatedFrom: letter.language,
+        originalDigest: fs.existsSync(original) ? originalDigest(readSeedLetter(original)) : "",
+      },
     });
     created.push(`${slug} (${language})`);
   }

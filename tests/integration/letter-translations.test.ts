@@ -5,6 +5,7 @@ import { configureDatabase, db } from "@/lib/db";
 import { LANGUAGES } from "@/lib/i18n/languages";
 import { deleteLetterTranslation } from "@/lib/letters/delete-letter-translation";
 import { listLetterTranslations } from "@/lib/letters/list-letter-translations";
+import { translationOutOfDate } from "@/lib/letters/original-digest";
 import { SEED_LETTERS_DIR, publishSeedLetters, readSeedLetter } from "@/lib/letters/publish-seed-letters";
 import { availableLanguages, publishedTranslation } from "@/lib/letters/published-translations";
 import { saveLetterTranslation } from "@/lib/letters/save-letter-translation";
@@ -76,6 +77,29 @@ describe("saving a translation", () => {
       { language: "es", changed: ["title"], created: false },
     ]);
     expect(audit[0]).toMatchObject({ actorId: admin.id, actorEmail: admin.email, targetType: "letter_translation", targetId: first.id });
+  });
+
+  it("is marked out of date when the original's text changes, and current again once an admin saves it, changed or not", async () => {
+    const letter = await createLetter();
+    await saveLetterTranslation({ actor: admin, slug: letter.slug, input: spanish() });
+    const outOfDate = async () => translationOutOfDate((await listLetterTranslations({ letterId: letter.id }))[0], await db.letter.findUniqueOrThrow({ where: { id: letter.id } }));
+    expect(await outOfDate()).toBe(false);
+
+    // A change that is not the text (the goal) leaves it current; a change to the body does not.
+    await db.letter.update({ where: { id: letter.id }, data: { goal: 5000 } });
+    expect(await outOfDate()).toBe(false);
+    await db.letter.update({ where: { id: letter.id }, data: { body: `${letter.body}\n\nA paragraph added later.` } });
+    expect(await outOfDate()).toBe(true);
+
+    // Saved unchanged after checking it against the new original: current again, and the audit says so.
+    expect(await saveLetterTranslation({ actor: admin, slug: letter.slug, input: spanish() })).toMatchObject({ changed: [] });
+    expect(await outOfDate()).toBe(false);
+    expect(JSON.parse((await auditOf(letter.id, "letter.translation.save")).at(-1)!.detail)).toEqual({
+      language: "es",
+      changed: [],
+      created: false,
+      checkedAgainstOriginal: true,
+    });
   });
 
   it("refuses a translation into the letter's own language with a field error on language", async () => {
@@ -181,6 +205,8 @@ describe("the shipped letters' translations", () => {
       expect(await availableLanguages(letter.id)).toEqual(["en", "fr", "de", "es"]);
       for (const translation of letter.translations) {
         expect(translation).toMatchObject({ status: "published", translatedFrom: "en" });
+        expect(translationOutOfDate(translation, letter)).toBe(false);
+        expect(translation.originalDigest).not.toBe("");
         // Each would pass the editor's own checks.
         letterTranslationInputSchema.parse(translation);
         expect(translation.addressedTo).not.toBe("");

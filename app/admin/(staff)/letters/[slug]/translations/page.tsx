@@ -6,6 +6,7 @@ import { requireStaffPage } from "@/lib/auth/require-staff";
 import { LANGUAGES, findLanguage } from "@/lib/i18n/languages";
 import { getAdminLetter } from "@/lib/letters/get-admin-letter";
 import { listLetterTranslations } from "@/lib/letters/list-letter-translations";
+import { translationOutOfDate } from "@/lib/letters/original-digest";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Translations" };
@@ -16,6 +17,7 @@ const TONE: Record<string, string> = {
   published: "bg-emerald-50 text-emerald-800 ring-emerald-200",
   draft: "bg-brand-50 text-brand-900 ring-brand-100",
   none: "bg-stone-100 text-stone-700 ring-stone-300",
+  outOfDate: "bg-amber-50 text-amber-900 ring-amber-300",
 };
 const LABEL: Record<string, string> = { published: "Published", draft: "Draft", none: "Not translated" };
 
@@ -59,6 +61,9 @@ export default async function TranslationsPage({ params, searchParams }: { param
                   <p lang={language.code} dir={language.dir} className="mt-0.5 truncate text-sm text-stone-600">{translation.title}</p>
                 ) : null}
               </div>
+              {translation && translationOutOfDate(translation, letter) ? (
+                <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${TONE.outOfDate}`}>Original changed since</span>
+              ) : null}
               <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${TONE[status]}`}>{LABEL[status]}</span>
               {translation || isAdmin ? (
                 <Link href={`/admin/letters/${letter.slug}/translations/${language.code}`} className={`${link} text-sm`}

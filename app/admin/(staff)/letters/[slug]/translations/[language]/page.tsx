@@ -9,10 +9,13 @@ import { requireStaffPage } from "@/lib/auth/require-staff";
 import { findLanguage } from "@/lib/i18n/languages";
 import { getAdminLetter } from "@/lib/letters/get-admin-letter";
 import { listLetterTranslations } from "@/lib/letters/list-letter-translations";
+import { translationOutOfDate } from "@/lib/letters/original-digest";
 import { translationAction } from "../actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Translation" };
+
+const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 // Admins edit a translation beside the original; moderators read it.
 export default async function TranslationPage({ params }: { params: Promise<{ slug: string; language: string }> }) {
@@ -37,6 +40,13 @@ export default async function TranslationPage({ params }: { params: Promise<{ sl
       <p className="mt-1 text-sm text-stone-600">
         {translation ? (translation.status === "published" ? "Published: readers who choose this language see it." : "Draft: only staff see it.") : "Not translated yet."}
       </p>
+      {translation && translationOutOfDate(translation, letter) ? (
+        <p data-testid="translation-out-of-date" className="mt-3 max-w-3xl rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+          The original has changed since this translation was last saved (its last save:{" "}
+          <time dateTime={translation.updatedAt.toISOString()}>{when.format(translation.updatedAt)} UTC</time>). Compare it with the
+          original beside it, change what needs changing, and save: saving marks it as current again, even with no change.
+        </p>
+      ) : null}
       <div className="mt-6">
         {isAdmin ? (
           <TranslationEditor

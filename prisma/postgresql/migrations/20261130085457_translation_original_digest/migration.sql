@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "LetterTranslation" ADD COLUMN     "originalDigest" TEXT NOT NULL DEFAULT '';
+
