@@ -1,8 +1,14 @@
+import { getTranslations } from "next-intl/server";
+import type { AppError } from "@/lib/http/app-error";
+import { errorTranslators } from "@/lib/i18n/error-translators";
+import { translateError } from "@/lib/i18n/translate-error";
 import { NoticeCard } from "./notice-card";
 
-// Shared by the pages an emailed link opens (/verify/{token}, /withdraw/{token}): what
-// the link acts on, as term and value rows, and the card shown while the database is out
-// of reach.
+// Shared by the pages an emailed link opens (/verify/{token}, /withdraw/{token},
+// /my-data/{token}): what the link acts on, as term and value rows, and the card shown
+// while the database is out of reach; in the reader's language.
+
+export const linkClass = "font-medium text-brand-700 underline-offset-2 hover:underline";
 
 /** Term and value rows, as the link's page shows what it will confirm or remove. */
 export function DetailRows({ rows, testId }: { rows: [string, string][]; testId: string }) {
@@ -18,12 +24,13 @@ export function DetailRows({ rows, testId }: { rows: [string, string][]; testId:
   );
 }
 
-/** The link could not be looked at now: it still works, so open it again. */
-export function TryAgain({ message }: { message: string }) {
+/** The link could not be looked at now (the error says why): it still works, so open it again. */
+export async function TryAgain({ error }: { error: AppError }) {
+  const [t, translators] = await Promise.all([getTranslations("linkPages"), errorTranslators()]);
   return (
-    <NoticeCard icon="⟳" title="Please try again in a moment">
-      <p>{message}</p>
-      <p>This link still works: open it again in a few seconds.</p>
+    <NoticeCard icon="⟳" title={t("tryAgainTitle")}>
+      <p>{translateError(error, translators).message}</p>
+      <p>{t("stillWorks")}</p>
     </NoticeCard>
   );
 }

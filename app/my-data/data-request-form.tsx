@@ -1,11 +1,25 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { useTranslations } from "next-intl";
 import { dataRequestSchema } from "@/lib/validation/data-request";
-import { translateMessage } from "@/lib/validation/message-keys";
+import { translateMessage, type Translate } from "@/lib/validation/message-keys";
 import type { DataRequestState } from "./actions";
 
-export function DataRequestForm({ action }: { action: (state: DataRequestState, form: FormData) => Promise<DataRequestState> }) {
+/** The form's own words, translated by the page (the client gets only the validation messages). */
+export interface DataRequestWords {
+  emailLabel: string;
+  sendLink: string;
+}
+
+export function DataRequestForm({
+  action,
+  words,
+}: {
+  action: (state: DataRequestState, form: FormData) => Promise<DataRequestState>;
+  words: DataRequestWords;
+}) {
+  const tv = useTranslations("validation") as unknown as Translate;
   const [state, formAction, pending] = useActionState(action, null);
   const [browserError, setBrowserError] = useState<string | null>(null);
   const error = browserError ?? state?.fields.email?.[0] ?? null;
@@ -17,13 +31,13 @@ export function DataRequestForm({ action }: { action: (state: DataRequestState, 
       onSubmit={(event) => {
         // The server checks again with the same schema; this only saves a round trip.
         const parsed = dataRequestSchema.safeParse({ email: new FormData(event.currentTarget).get("email") ?? "" });
-        setBrowserError(parsed.success ? null : parsed.error.issues[0] ? translateMessage(parsed.error.issues[0].message) : null);
+        setBrowserError(parsed.success ? null : parsed.error.issues[0] ? translateMessage(parsed.error.issues[0].message, tv) : null);
         if (!parsed.success) event.preventDefault();
       }}
     >
       <div>
         <label htmlFor="my-data-email" className="block text-sm font-medium text-stone-900">
-          Your email address
+          {words.emailLabel}
         </label>
         <input
           id="my-data-email"
@@ -52,7 +66,7 @@ export function DataRequestForm({ action }: { action: (state: DataRequestState, 
         disabled={pending}
         className="w-full rounded-lg bg-brand-600 px-4 py-3 text-base font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60 sm:w-auto"
       >
-        Send me the link
+        {words.sendLink}
       </button>
     </form>
   );

@@ -31,7 +31,7 @@ export async function requireStaffPage(permission: Permission = "moderate"): Pro
 /** For route handlers and server actions: 401 or 403 as an AppError. */
 export async function requireStaff(permission: Permission = "moderate"): Promise<Staff> {
   const staff = await currentStaff();
-  if (!staff) throw new AppError("unauthorized", 401, "Sign in to continue.");
-  if (!can(staff.role, permission)) throw new AppError("forbidden", 403, "Your role does not allow this.");
+  if (!staff) throw new AppError("unauthorized", 401);
+  if (!can(staff.role, permission)) throw new AppError("forbidden", 403);
   return staff;
 }

@@ -8,7 +8,7 @@ import type { BlockRuleInput } from "../validation/block-rule";
 import { auditBlockRule } from "./audit-block-rule";
 
 const alreadyListed = (value: string) =>
-  new AppError("block_rule_exists", 422, "Some fields need fixing.", { value: [`${value} is already on this list.`] });
+  new AppError("block_rule_exists", 422, { fields: { value: [`${value} is already on this list.`] } });
 
 /** Adds an entry to a block list ("block.add" in the audit log); every process matches it from the next signing on. */
 export async function addBlockRule({ actor, input }: { actor: Staff; input: BlockRuleInput }) {

@@ -17,26 +17,26 @@ import { REMOVED, linkExpiresAt } from "./secret-links";
  * two admins pressing at once send it once.
  */
 export async function sendEmailAgain({ actor, id, now = new Date() }: { actor: Staff; id: string; now?: Date }): Promise<void> {
-  if (!can(actor.role, MAIL_PERMISSION)) throw new AppError("forbidden", 403, "Your role does not allow this.");
+  if (!can(actor.role, MAIL_PERMISSION)) throw new AppError("forbidden", 403);
   await db.$transaction(async (tx) => {
     const mail = await tx.outboxEmail.findUnique({
       where: { id },
       select: { template: true, status: true, batchKey: true, attempts: true, lastError: true, createdAt: true, text: true },
     });
-    if (!mail) throw new AppError("email_not_found", 404, "That message is not in the outbox.");
-    if (mail.status !== "failed") throw new AppError("email_not_failed", 409, mail.status === "sent" ? "That message was delivered." : "That message is already waiting to be sent.");
+    if (!mail) throw new AppError("email_not_found", 404);
+    if (mail.status !== "failed") throw new AppError("email_not_failed", 409, { values: { state: mail.status } });
     if (mail.batchKey !== null) {
-      throw new AppError("email_may_have_arrived", 409, "The provider may have delivered that message (its answer was lost), so it is not sent again.");
+      throw new AppError("email_may_have_arrived", 409);
     }
     const expires = linkExpiresAt(mail);
     if ((expires && expires <= now) || mail.text.includes(REMOVED)) {
-      throw new AppError("email_expired", 410, "The link in that message has expired, so sending it again would not help.");
+      throw new AppError("email_expired", 410);
     }
     const { count } = await tx.outboxEmail.updateMany({
       where: { id, status: "failed", batchKey: null },
       data: { status: "pending", attempts: 0, nextAttemptAt: now, lockedUntil: null, lastError: null },
     });
-    if (count === 0) throw new AppError("email_not_failed", 409, "That message is already waiting to be sent.");
+    if (count === 0) throw new AppError("email_not_failed", 409, { values: { state: "pending" } });
     await recordAudit(tx, actor, {
       action: "email.send_again",
       targetType: "email",

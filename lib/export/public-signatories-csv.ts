@@ -52,13 +52,7 @@ export async function publicSignatoriesCsv({
   if (total <= cachedRowsMax) return { representation: await cache.get(letterId, () => build(letterId)) };
   await consumeLimit("signatories-csv-stream", client, { points: STREAMS_PER_CLIENT_PER_HOUR, durationS: 60 * 60 });
   if (streams.open >= STREAMS_MAX) {
-    throw new AppError(
-      "export_busy",
-      503,
-      `This list is being downloaded by others right now. Please try again in ${BUSY_RETRY_AFTER_S} seconds.`,
-      undefined,
-      { "Retry-After": String(BUSY_RETRY_AFTER_S) },
-    );
+    throw new AppError("export_busy", 503, { values: { seconds: BUSY_RETRY_AFTER_S }, headers: { "Retry-After": String(BUSY_RETRY_AFTER_S) } });
   }
   streams.open++;
   return { stream: releasedWhenDone(signaturesCsv({ letterId, audience: "public" }), () => streams.open--) };

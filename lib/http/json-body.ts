@@ -13,12 +13,12 @@ import { AppError } from "./app-error";
 export const JSON_BODY_MAX_BYTES = 16 * 1024;
 
 export const unsupportedMediaType = () =>
-  new AppError("unsupported_media_type", 415, "Send the request body as JSON, with the header Content-Type: application/json.");
+  new AppError("unsupported_media_type", 415);
 
 export const bodyTooLarge = (maxBytes: number) =>
-  new AppError("body_too_large", 413, `The request body is too large: it may be at most ${Math.floor(maxBytes / 1024)} KB.`);
+  new AppError("body_too_large", 413, { values: { kilobytes: Math.floor(maxBytes / 1024) } });
 
-const invalidJson = (message: string) => new AppError("invalid_json", 400, message);
+const invalidJson = (problem: "syntax" | "object") => new AppError("invalid_json", 400, { values: { problem } });
 
 /** The request's body as a JSON object; an AppError (415, 413 or 400) otherwise. */
 export async function readJsonObject(request: Request, { maxBytes = JSON_BODY_MAX_BYTES } = {}): Promise<Record<string, unknown>> {
@@ -32,9 +32,9 @@ export async function readJsonObject(request: Request, { maxBytes = JSON_BODY_MA
   try {
     body = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
   } catch {
-    throw invalidJson("The request body must be JSON.");
+    throw invalidJson("syntax");
   }
-  if (typeof body !== "object" || body === null || Array.isArray(body)) throw invalidJson("The request body must be a JSON object.");
+  if (typeof body !== "object" || body === null || Array.isArray(body)) throw invalidJson("object");
   return body as Record<string, unknown>;
 }
 

@@ -95,11 +95,6 @@ function tooMany(rejection: unknown): unknown {
   // Duck-typed: the bundler may hold two copies of the class, defeating instanceof.
   if (typeof (rejection as RateLimiterRes)?.msBeforeNext !== "number") return rejection;
   const seconds = Math.max(1, Math.ceil((rejection as RateLimiterRes).msBeforeNext / 1000));
-  return new AppError(
-    "rate_limited",
-    429,
-    `Too many attempts. Please wait ${seconds < 120 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`} and try again.`,
-    undefined,
-    { "Retry-After": String(seconds) },
-  );
+  const values = seconds < 120 ? { unit: "seconds", count: seconds } : { unit: "minutes", count: Math.ceil(seconds / 60) };
+  return new AppError("rate_limited", 429, { values, headers: { "Retry-After": String(seconds) } });
 }

@@ -64,17 +64,17 @@ describe("errorResponse", () => {
 
   it("turns an AppError into its status, code, message, fields and headers", async () => {
     const response = errorResponse(
-      new AppError("rate_limited", 429, "Too many signatures, wait a minute.", { email: ["Slow down."] }, { "Retry-After": "60" }),
+      new AppError("rate_limited", 429, { values: { unit: "minutes", count: 1 }, fields: { email: ["Slow down."] }, headers: { "Retry-After": "60" } }),
     );
     expect(response.status).toBe(429);
     expect(response.headers.get("Retry-After")).toBe("60");
     expect(await response.json()).toEqual({
-      error: { code: "rate_limited", message: "Too many signatures, wait a minute.", fields: { email: ["Slow down."] } },
+      error: { code: "rate_limited", message: "Too many attempts. Please wait 1 minute and try again.", fields: { email: ["Slow down."] } },
     });
   });
 
   it("leaves fields out of an AppError without them", async () => {
-    const response = errorResponse(new AppError("letter_not_found", 404, "There is no letter at this address."));
+    const response = errorResponse(new AppError("letter_not_found", 404));
     expect(response.status).toBe(404);
     expect((await response.json()).error).toEqual({ code: "letter_not_found", message: "There is no letter at this address." });
   });

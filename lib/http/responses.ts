@@ -3,8 +3,8 @@ import { ZodError } from "zod";
 import { expectedError } from "./app-error";
 import { DEFAULT_LANGUAGE } from "../i18n/languages";
 import { negotiateLanguage } from "../i18n/negotiate-language";
-import { validationTranslator } from "../i18n/validation-translator";
-import { englishValidation, type Translate } from "../validation/message-keys";
+import { errorTranslators } from "../i18n/error-translators";
+import { ENGLISH_ERRORS, translateError, type ErrorTranslators } from "../i18n/translate-error";
 import { signatureFieldErrors } from "../validation/signature";
 
 // Response helpers for the JSON API. Every error body has the contract's shape:
@@ -29,21 +29,22 @@ const PREFLIGHT_HEADERS = {
   "Access-Control-Max-Age": "86400",
 };
 
-/** The error's answer; a ZodError's messages in the translator's language (English unless one is given). */
-export function errorResponse(error: unknown, t: Translate = englishValidation): Response {
+/** The error's answer; its words in the translators' language (English unless they are given). */
+export function errorResponse(error: unknown, t: ErrorTranslators = ENGLISH_ERRORS): Response {
   if (error instanceof ZodError) {
     return json(
-      { error: { code: "invalid_input", message: t("fixFieldsShort"), fields: signatureFieldErrors(error, t) } },
+      { error: { code: "invalid_input", message: t.validation("fixFieldsShort"), fields: signatureFieldErrors(error, t.validation) } },
       { status: 422 },
     );
   }
   const expected = expectedError(error);
   if (expected) {
-    const body = { code: expected.code, message: expected.message, ...(expected.fields ? { fields: expected.fields } : {}) };
+    const { message, fields } = translateError(expected, t);
+    const body = { code: expected.code, message, ...(fields ? { fields } : {}) };
     return json({ error: body }, { status: expected.status, headers: expected.headers });
   }
   console.error("unexpected error in API route", error);
-  return json({ error: { code: "internal_error", message: "Something went wrong on our side. Please try again." } }, { status: 500 });
+  return json({ error: { code: "internal_error", message: t.errors("internal_error") } }, { status: 500 });
 }
 
 export function json(body: unknown, init: { status?: number; headers?: Record<string, string> } = {}): Response {
@@ -119,7 +120,7 @@ export function route<Args extends unknown[]>(
       // The JSON API answers in English unless the client's Accept-Language asks for another.
       const request = args[0] instanceof Request ? args[0] : null;
       const language = negotiateLanguage({ acceptLanguage: request?.headers.get("accept-language") });
-      response = errorResponse(error, language === DEFAULT_LANGUAGE ? englishValidation : await validationTranslator(language));
+      response = errorResponse(error, language === DEFAULT_LANGUAGE ? ENGLISH_ERRORS : await errorTranslators(language));
     }
     if (!cors) for (const name of Object.keys(CORS_HEADERS)) response.headers.delete(name);
     for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);

@@ -28,7 +28,7 @@ export async function moderateMatching({
   reason?: string | null;
 }) {
   if (needsReason(action) && !reason?.trim()) {
-    throw new AppError("reason_required", 422, "Give a reason: it is kept in the audit log.", { reason: ["A reason is required."] });
+    throw new AppError("reason_required", 422, { fields: { reason: ["A reason is required."] } });
   }
   const where = signatureWhere(letterId, filter);
   let changed = 0;

@@ -39,7 +39,7 @@ export async function moderateSignatures({
   const why = reason?.trim() || null;
   ids = [...new Set(ids)];
   if (needsReason(action) && !why) {
-    throw new AppError("reason_required", 422, "Give a reason: it is kept in the audit log.", { reason: ["A reason is required."] });
+    throw new AppError("reason_required", 422, { fields: { reason: ["A reason is required."] } });
   }
   const letters = new Set<string>();
   const result = await retryOnBusy(() => db.$transaction(async (tx) => {

@@ -31,7 +31,7 @@ export async function reportSignature({
     where: { id: signatureId, letter: { slug }, status: "counted", listPublicly: true },
     select: { id: true, flags: true, letterId: true },
   });
-  if (!signature) throw new AppError("signature_not_found", 404, "This signature is not on the public list.");
+  if (!signature) throw new AppError("signature_not_found", 404);
   const flags = new Set(signature.flags ? signature.flags.split(",") : []);
   flags.add("reported");
   await db.$transaction([

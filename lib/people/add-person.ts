@@ -10,8 +10,8 @@ import type { PersonInput } from "../validation/person";
 export async function addPerson({ actor, input }: { actor: Staff; input: PersonInput }) {
   const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true, role: true } });
   if (existing && isRole(existing.role)) {
-    throw new AppError("person_exists", 422, "Some fields need fixing.", {
-      email: ["This person is already on the list: change their role or enable them there."],
+    throw new AppError("person_exists", 422, {
+      fields: { email: ["This person is already on the list: change their role or enable them there."] },
     });
   }
   return db.$transaction(async (tx) => {

@@ -7,10 +7,10 @@ import { recordAudit } from "../moderation/record-audit";
 
 /** Gives someone another role; "user.role" with before and after. Not one's own role: no admin locks themselves out. */
 export async function changeRole({ actor, userId, role }: { actor: Staff; userId: string; role: Role }) {
-  if (userId === actor.id) throw new AppError("own_account", 422, "You cannot change your own role.");
+  if (userId === actor.id) throw new AppError("own_account", 422, { values: { change: "role" } });
   await db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true, role: true } });
-    if (!user) throw new AppError("person_not_found", 404, "That person is not on the list any more.");
+    if (!user) throw new AppError("person_not_found", 404);
     if (user.role === role) return;
     await tx.user.update({ where: { id: userId }, data: { role } });
     await recordAudit(tx, actor, {

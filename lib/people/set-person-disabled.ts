@@ -9,10 +9,10 @@ import { recordAudit } from "../moderation/record-audit";
  * also ends their open sessions, so it takes effect at once rather than at next sign-in.
  */
 export async function setPersonDisabled({ actor, userId, disabled, now = new Date() }: { actor: Staff; userId: string; disabled: boolean; now?: Date }) {
-  if (userId === actor.id) throw new AppError("own_account", 422, "You cannot disable your own account.");
+  if (userId === actor.id) throw new AppError("own_account", 422, { values: { change: "disabled" } });
   await db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true, disabledAt: true } });
-    if (!user) throw new AppError("person_not_found", 404, "That person is not on the list any more.");
+    if (!user) throw new AppError("person_not_found", 404);
     if ((user.disabledAt !== null) === disabled) return;
     await tx.user.update({ where: { id: userId }, data: { disabledAt: disabled ? now : null } });
     if (disabled) await tx.session.deleteMany({ where: { userId } });

@@ -23,9 +23,9 @@ export interface ConfirmedSignature {
 }
 
 export const tokenNotFound = () =>
-  new AppError("token_not_found", 404, "This confirmation link is not valid. It may have been copied incompletely.");
+  new AppError("token_not_found", 404);
 export const tokenExpired = () =>
-  new AppError("token_expired", 410, "This confirmation link has expired: links work for 7 days.");
+  new AppError("token_expired", 410);
 
 /**
  * Finds a token's signature for the confirmation page, with the details that confirming

@@ -4,9 +4,9 @@ import { AppError } from "../http/app-error";
 import { hashToken, looksLikeToken } from "../signatures/tokens";
 
 export const dataRequestNotFound = () =>
-  new AppError("data_request_not_found", 404, "This link is not valid. It may have been copied incompletely, or its data has been erased.");
+  new AppError("data_request_not_found", 404);
 export const dataRequestExpired = () =>
-  new AppError("data_request_expired", 410, "This link has expired: links to your data work for one hour.");
+  new AppError("data_request_expired", 410);
 
 /** The canonical address a /my-data link speaks for; changes nothing. */
 export async function findDataRequest({ token, now = new Date() }: { token: string; now?: Date }): Promise<{ emailCanonical: string; expiresAt: Date }> {

@@ -3,15 +3,14 @@ import { db } from "../db";
 import { AppError } from "../http/app-error";
 import { hashToken, looksLikeToken } from "../signatures/tokens";
 
-export const withdrawalNotFound = () =>
-  new AppError("withdrawal_not_found", 404, "This withdrawal link is not valid. It may have been copied incompletely.");
+export const withdrawalNotFound = () => new AppError("withdrawal_not_found", 404);
 
 /** What the withdraw page shows: the signature as it stands, or that it is gone. */
 export type Withdrawal =
   | {
       state: "held";
       signatureId: string;
-      letter: { slug: string; title: string };
+      letter: { id: string; slug: string; title: string };
       signature: {
         kind: string;
         name: string;
@@ -22,7 +21,7 @@ export type Withdrawal =
         status: string;
       };
     }
-  | { state: "withdrawn"; letter: { slug: string; title: string } | null };
+  | { state: "withdrawn"; letter: { id: string; slug: string; title: string } | null };
 
 /**
  * Finds the signature behind a withdrawal link; changes nothing (a GET must not). A link
@@ -37,7 +36,7 @@ export async function findWithdrawal({ token }: { token: string }): Promise<With
       signature: {
         select: {
           id: true, kind: true, name: true, organizationName: true, country: true, listPublicly: true, confirmedAt: true, status: true,
-          letter: { select: { slug: true, title: true } },
+          letter: { select: { id: true, slug: true, title: true } },
         },
       },
     },
@@ -45,7 +44,7 @@ export async function findWithdrawal({ token }: { token: string }): Promise<With
   if (!row) throw withdrawalNotFound();
   const { signature } = row;
   if (!signature) {
-    const letter = await db.letter.findUnique({ where: { id: row.letterId }, select: { slug: true, title: true } });
+    const letter = await db.letter.findUnique({ where: { id: row.letterId }, select: { id: true, slug: true, title: true } });
     return { state: "withdrawn", letter };
   }
   return {

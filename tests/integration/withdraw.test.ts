@@ -129,7 +129,7 @@ describe("the withdraw page's GET and the POST's repeats", () => {
     await withdrawSignature({ token, how: "link" });
     expect((await countsOf(letter)).total).toBe(1);
     expect(await auditOf(letter, "signature.withdraw")).toHaveLength(1);
-    expect(await findWithdrawal({ token })).toEqual({ state: "withdrawn", letter: { slug: letter.slug, title: letter.title } });
+    expect(await findWithdrawal({ token })).toEqual({ state: "withdrawn", letter: { id: letter.id, slug: letter.slug, title: letter.title } });
   });
 
   it("an unknown or malformed link is a 404", async () => {

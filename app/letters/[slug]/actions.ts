@@ -2,13 +2,14 @@
 
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import { ZodError } from "zod";
 import { expectedError } from "@/lib/http/app-error";
 import { getEnv } from "@/lib/env";
+import { errorTranslators } from "@/lib/i18n/error-translators";
+import { withKeptLanguage } from "@/lib/i18n/kept-language";
+import { translateError } from "@/lib/i18n/translate-error";
 import { submitSignature } from "@/lib/signatures/submit-signature";
 import { signatureFieldErrors, signatureInputFromForm, type FieldErrors } from "@/lib/validation/signature";
-import type { Translate } from "@/lib/validation/message-keys";
 import { signingChecksFromForm } from "@/lib/validation/signing-checks";
 
 export type SignFormState = { ok: false; error: string; fields: FieldErrors } | null;
@@ -27,15 +28,18 @@ export async function signLetterAction(slug: string, _previous: SignFormState, f
     });
   } catch (error) {
     // in the reader's language, as the page that posted (proxy.ts negotiated it)
-    const t = (await getTranslations("validation")) as unknown as Translate;
+    const t = await errorTranslators();
     if (error instanceof ZodError) {
-      return { ok: false, error: t("fixFields"), fields: signatureFieldErrors(error, t) };
+      return { ok: false, error: t.validation("fixFields"), fields: signatureFieldErrors(error, t.validation) };
     }
     // A database out of reach is one of these: the form keeps what was typed and says to try again.
     const expected = expectedError(error);
-    if (expected) return { ok: false, error: expected.message, fields: expected.fields ?? {} };
+    if (expected) {
+      const { message, fields = {} } = translateError(expected, t);
+      return { ok: false, error: message, fields };
+    }
     console.error("signing failed", error);
-    return { ok: false, error: t("somethingWentWrong"), fields: {} };
+    return { ok: false, error: t.validation("somethingWentWrong"), fields: {} };
   }
-  redirect(`/letters/${slug}/check-email`);
+  redirect(await withKeptLanguage(`/letters/${slug}/check-email`));
 }

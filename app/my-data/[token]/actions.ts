@@ -5,12 +5,13 @@ import { redirect } from "next/navigation";
 import { expectedError } from "@/lib/http/app-error";
 import { clientIp } from "@/lib/http/client-address";
 import { consumeLimit } from "@/lib/http/rate-limit";
+import { withKeptLanguage } from "@/lib/i18n/kept-language";
 import { eraseSignerData } from "@/lib/signer-rights/erase-signer-data";
 import { findDataRequest } from "@/lib/signer-rights/find-data-request";
 import { withdrawOwnSignature } from "@/lib/signer-rights/withdraw-own-signature";
 
 const CHANGE_LIMIT = { points: 30, durationS: 60 * 60 };
-const page = (token: string, query = "") => `/my-data/${encodeURIComponent(token)}${query}`;
+const page = (token: string, query: Record<string, string>) => withKeptLanguage(`/my-data/${encodeURIComponent(token)}`, query);
 
 export async function withdrawOwnSignatureAction(token: string, signatureId: string): Promise<void> {
   let problem = "";
@@ -22,7 +23,7 @@ export async function withdrawOwnSignatureAction(token: string, signatureId: str
     if (!expected) throw error;
     problem = expected.code;
   }
-  redirect(page(token, problem ? `?problem=${problem}` : "?withdrawn=1"));
+  redirect(await page(token, problem ? { problem } : { withdrawn: "1" }));
 }
 
 export async function eraseEverythingAction(token: string): Promise<void> {
@@ -37,5 +38,5 @@ export async function eraseEverythingAction(token: string): Promise<void> {
     problem = expected.code;
   }
   // The link is erased too: the answer is a page of its own.
-  redirect(problem ? page(token, `?problem=${problem}`) : "/my-data?erased=1");
+  redirect(await (problem ? page(token, { problem }) : withKeptLanguage("/my-data", { erased: "1" })));
 }

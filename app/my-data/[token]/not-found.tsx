@@ -1,19 +1,14 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { NoticeCard } from "@/components/notice-card";
+import { linkClass } from "@/components/link-page-parts";
 
-export default function UnknownDataLink() {
+export default async function UnknownDataLink() {
+  const [t, tLink] = await Promise.all([getTranslations("myData"), getTranslations("linkPages")]);
   return (
-    <NoticeCard icon="?" title="This link is not valid">
-      <p>
-        We could not find this link. It may have been cut short when it was copied, or everything it showed has been
-        erased since.
-      </p>
-      <p>
-        <Link href="/my-data" className="font-medium text-brand-700 underline-offset-2 hover:underline">
-          Ask for a new link
-        </Link>{" "}
-        to see your data.
-      </p>
+    <NoticeCard icon="?" title={tLink("invalidTitle")}>
+      <p>{t("invalid")}</p>
+      <p>{t.rich("askNewToSee", { link: (chunks) => <Link href="/my-data" className={linkClass}>{chunks}</Link> })}</p>
     </NoticeCard>
   );
 }

@@ -2,6 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { expectedError } from "@/lib/http/app-error";
+import { withKeptLanguage } from "@/lib/i18n/kept-language";
 import { confirmSignature } from "@/lib/signatures/confirm-signature";
 
 export async function confirmSignatureAction(token: string): Promise<void> {
@@ -14,5 +15,5 @@ export async function confirmSignatureAction(token: string): Promise<void> {
     problem = expected.code;
   }
   // The page at the link shows the outcome: a thank-you once the token is used.
-  redirect(`/verify/${encodeURIComponent(token)}${problem ? `?problem=${problem}` : ""}`);
+  redirect(await withKeptLanguage(`/verify/${encodeURIComponent(token)}`, problem ? { problem } : {}));
 }

@@ -1,19 +1,14 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { NoticeCard } from "@/components/notice-card";
+import { linkClass } from "@/components/link-page-parts";
 
-export default function InvalidLink() {
+export default async function InvalidLink() {
+  const [t, tLink] = await Promise.all([getTranslations("verify"), getTranslations("linkPages")]);
   return (
-    <NoticeCard icon="?" title="This link is not valid">
-      <p>
-        We could not find this confirmation link. It may have been cut short when it was copied, or it may be from
-        a message that was not sent by us.
-      </p>
-      <p>
-        <Link href="/" className="font-medium text-brand-700 hover:underline">
-          Find the letter and sign again
-        </Link>{" "}
-        to get a new link.
-      </p>
+    <NoticeCard icon="?" title={tLink("invalidTitle")}>
+      <p>{t("invalid")}</p>
+      <p>{t.rich("signAgainNew", { link: (chunks) => <Link href="/" className={linkClass}>{chunks}</Link> })}</p>
     </NoticeCard>
   );
 }

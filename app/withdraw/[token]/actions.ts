@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { expectedError } from "@/lib/http/app-error";
 import { clientIp } from "@/lib/http/client-address";
 import { consumeLimit } from "@/lib/http/rate-limit";
+import { withKeptLanguage } from "@/lib/i18n/kept-language";
 import { withdrawSignature } from "@/lib/signer-rights/withdraw-signature";
 
 /** Withdrawals per client: far more than anyone needs, far fewer than a script would try. */
@@ -21,6 +22,5 @@ export async function withdrawSignatureAction(token: string, notMe: boolean): Pr
     problem = expected.code;
   }
   // The page at the link shows the outcome: once withdrawn, it says so.
-  const query = new URLSearchParams({ ...(notMe ? { reason: "not-me" } : {}), ...(problem ? { problem } : {}) }).toString();
-  redirect(`/withdraw/${encodeURIComponent(token)}${query ? `?${query}` : ""}`);
+  redirect(await withKeptLanguage(`/withdraw/${encodeURIComponent(token)}`, { ...(notMe ? { reason: "not-me" } : {}), ...(problem ? { problem } : {}) }));
 }

@@ -1,20 +1,14 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { NoticeCard } from "@/components/notice-card";
+import { linkClass } from "@/components/link-page-parts";
 
-export default function UnknownWithdrawalLink() {
+export default async function UnknownWithdrawalLink() {
+  const [t, tLink] = await Promise.all([getTranslations("withdraw"), getTranslations("linkPages")]);
   return (
-    <NoticeCard icon="?" title="This link is not valid">
-      <p>
-        We could not find this withdrawal link. It may have been cut short when it was copied, or it may be from a
-        message that was not sent by us.
-      </p>
-      <p>
-        Copy the whole link from the email again, or{" "}
-        <Link href="/my-data" className="font-medium text-brand-700 underline-offset-2 hover:underline">
-          ask for a link to all your signatures
-        </Link>{" "}
-        and withdraw from there.
-      </p>
+    <NoticeCard icon="?" title={tLink("invalidTitle")}>
+      <p>{t("invalid")}</p>
+      <p>{t.rich("invalidHelp", { link: (chunks) => <Link href="/my-data" className={linkClass}>{chunks}</Link> })}</p>
     </NoticeCard>
   );
 }

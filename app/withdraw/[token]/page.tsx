@@ -1,19 +1,26 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { NoticeCard } from "@/components/notice-card";
-import { DetailRows, TryAgain } from "@/components/link-page-parts";
-import { countryName } from "@/lib/countries";
+import { DetailRows, linkClass, TryAgain } from "@/components/link-page-parts";
+import { localCountryName } from "@/lib/countries/country-names";
 import { expectedError } from "@/lib/http/app-error";
+import { letterTitleIn } from "@/lib/letters/letter-title-in";
 import { findWithdrawal, type Withdrawal } from "@/lib/signer-rights/find-withdrawal";
 import { withdrawSignatureAction } from "./actions";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Withdraw your signature", robots: { index: false }, referrer: "no-referrer" };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("withdraw");
+  return { title: t("title"), robots: { index: false }, referrer: "no-referrer" };
+}
 
 type Props = { params: Promise<{ token: string }>; searchParams: Promise<{ reason?: string; problem?: string }> };
 
-const linkClass = "font-medium text-brand-700 underline-offset-2 hover:underline";
+const strong = (chunks: React.ReactNode) => <strong>{chunks}</strong>;
+const em = (chunks: React.ReactNode) => <em>{chunks}</em>;
 
 // Opening this page (as mail scanners do) changes nothing: only its button's POST withdraws.
 export default async function WithdrawPage({ params, searchParams }: Props) {
@@ -26,32 +33,22 @@ export default async function WithdrawPage({ params, searchParams }: Props) {
   } catch (error) {
     const expected = expectedError(error);
     if (expected?.code === "withdrawal_not_found") notFound();
-    if (expected) return <TryAgain message={expected.message} />;
+    if (expected) return <TryAgain error={expected} />;
     throw error;
   }
+  const [t, tLink, locale] = await Promise.all([getTranslations("withdraw"), getTranslations("linkPages"), getLocale()]);
+  const title = withdrawal.letter ? await letterTitleIn({ letter: withdrawal.letter, language: locale }) : null;
+  const whose = notMe ? "notMe" : "own";
 
   if (withdrawal.state === "withdrawn") {
     return (
-      <NoticeCard icon="✓" title={notMe ? "Removed" : "Your signature is withdrawn"}>
-        <p data-testid="withdrawn">
-          {notMe ? "The signature made with your address" : "Your signature"}
-          {withdrawal.letter ? (
-            <>
-              {" "}
-              on <em>{withdrawal.letter.title}</em>
-            </>
-          ) : null}{" "}
-          is gone. It no longer counts and is not listed anywhere.
-        </p>
-        <p>
-          We keep nothing of it: the name, email address and comment are deleted. All that remains is the count (one
-          lower, if it had counted) and a note in our records that a signature was withdrawn, without any of your
-          details.
-        </p>
+      <NoticeCard icon="✓" title={notMe ? t("removedTitle") : t("withdrawnTitle")}>
+        <p data-testid="withdrawn">{title ? t.rich("goneFrom", { whose, title, em }) : t("gone", { whose })}</p>
+        <p>{t("keptNothing")}</p>
         {withdrawal.letter ? (
           <p>
             <Link href={`/letters/${withdrawal.letter.slug}`} className={linkClass}>
-              Back to the letter
+              {tLink("backToLetter")}
             </Link>
           </p>
         ) : null}
@@ -59,25 +56,14 @@ export default async function WithdrawPage({ params, searchParams }: Props) {
     );
   }
 
-  const { letter, signature } = withdrawal;
+  const { signature } = withdrawal;
   return (
-    <NoticeCard icon="↩" title={notMe ? "This was not you?" : "Withdraw your signature"}>
-      {notMe ? (
-        <p>
-          Someone used your address to sign <strong>{letter.title}</strong>. Remove it, and nothing of it is kept: not
-          the name, not your address.
-        </p>
-      ) : (
-        <p>
-          You are about to withdraw your signature from <strong>{letter.title}</strong>. This is what will be removed:
-        </p>
-      )}
+    <NoticeCard icon="↩" title={notMe ? t("notMeTitle") : t("title")}>
+      <p>{notMe ? t.rich("notMe", { title: title ?? "", strong }) : t.rich("aboutTo", { title: title ?? "", strong })}</p>
       <WhatIsRemoved signature={signature} />
       {problem ? (
         <p role="alert" className="rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-800">
-          {problem === "rate_limited"
-            ? "Too many attempts from your network just now. Please wait a few minutes and press the button again."
-            : "Your signature could not be withdrawn just now. Please press the button again in a few seconds."}
+          {problem === "rate_limited" ? t("rateLimited") : t("failed")}
         </p>
       ) : null}
       <form action={withdrawSignatureAction.bind(null, token, notMe)}>
@@ -85,27 +71,23 @@ export default async function WithdrawPage({ params, searchParams }: Props) {
           type="submit"
           className="w-full rounded-lg bg-red-700 px-4 py-3 text-base font-semibold text-white shadow-sm hover:bg-red-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700 sm:w-auto"
         >
-          {notMe ? "Remove it" : "Withdraw my signature"}
+          {notMe ? t("removeButton") : t("withdrawButton")}
         </button>
       </form>
-      <p className="text-sm text-stone-600">
-        This cannot be undone, but you can sign again later. If you opened this page by mistake, close it: nothing
-        changes until you press the button.
-      </p>
+      <p className="text-sm text-stone-600">{t("cannotUndo")}</p>
     </NoticeCard>
   );
 }
 
-function WhatIsRemoved({ signature }: { signature: Extract<Withdrawal, { state: "held" }>["signature"] }) {
+async function WhatIsRemoved({ signature }: { signature: Extract<Withdrawal, { state: "held" }>["signature"] }) {
+  const [t, tLink, locale] = await Promise.all([getTranslations("withdraw"), getTranslations("linkPages"), getLocale()]);
   const organization = signature.kind === "organization";
   const rows: [string, string][] = [
-    ...(organization ? ([["Organisation", signature.organizationName ?? ""]] as [string, string][]) : []),
-    [organization ? "Contact" : "Name", signature.name],
-    ["Country", countryName(signature.country)],
-    ["Listed by name", signature.listPublicly ? "Yes: the name is shown among the signatories once counted" : "No: counted without the name"],
-    ["Confirmed", signature.confirmed ? "Yes" : "No: it has not been counted"],
+    ...(organization ? ([[tLink("organisation"), signature.organizationName ?? ""]] as [string, string][]) : []),
+    [organization ? tLink("contact") : tLink("name"), signature.name],
+    [tLink("country"), localCountryName(signature.country, locale)],
+    [t("listedByName"), signature.listPublicly ? t("listedYes") : t("listedNo")],
+    [t("confirmed"), signature.confirmed ? tLink("yes") : t("notConfirmed")],
   ];
-  return (
-    <DetailRows rows={rows} testId="removed" />
-  );
+  return <DetailRows rows={rows} testId="removed" />;
 }

@@ -2,16 +2,24 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { cookies } from "next/headers";
 import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { getPublicLetter } from "@/lib/letters/get-public-letter";
+import { letterTitleIn } from "@/lib/letters/letter-title-in";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Check your email", robots: { index: false } };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("checkEmail");
+  return { title: t("title"), robots: { index: false } };
+}
 
 export default async function CheckEmailPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const letter = await getPublicLetter({ slug });
   if (!letter) notFound();
   const email = (await cookies()).get("signed_email")?.value;
+  const [t, tVerify, tLink, locale] = await Promise.all([getTranslations("checkEmail"), getTranslations("verify"), getTranslations("linkPages"), getLocale()]);
+  const title = await letterTitleIn({ letter, language: locale });
 
   return (
     <div className="mx-auto max-w-xl px-4 py-12 sm:py-20">
@@ -19,28 +27,36 @@ export default async function CheckEmailPage({ params }: { params: Promise<{ slu
         <div aria-hidden="true" className="grid size-12 place-items-center rounded-full bg-brand-50 text-2xl">
           ✉
         </div>
-        <h1 className="mt-5 text-2xl font-bold tracking-tight text-stone-900">Check your email</h1>
+        <h1 className="mt-5 text-2xl font-bold tracking-tight text-stone-900">{t("title")}</h1>
         <p className="mt-3 text-stone-700">
-          {email ? (
-            <>
-              We have sent a link to <strong data-testid="signed-email" className="break-all text-stone-900">{email}</strong>.
-            </>
-          ) : (
-            <>We have sent a link to the address you entered.</>
-          )}{" "}
-          Open it and press <strong>Confirm my signature</strong> to add your name to <em>{letter.title}</em>.
+          {email
+            ? t.rich("sentTo", {
+                email,
+                strong: (chunks) => (
+                  <strong data-testid="signed-email" className="break-all text-stone-900" dir="ltr">
+                    {chunks}
+                  </strong>
+                ),
+              })
+            : t("sentToEntered")}{" "}
+          {t.rich("openIt", {
+            button: tVerify("confirmButton"),
+            title,
+            strong: (chunks) => <strong>{chunks}</strong>,
+            em: (chunks) => <em>{chunks}</em>,
+          })}
         </p>
         <ul className="mt-6 space-y-2 text-sm text-stone-600">
-          <li>• Your signature counts only once it is confirmed.</li>
-          <li>• The link works for 7 days. If nothing arrives in a few minutes, look in your spam folder.</li>
-          <li>• If you have signed before, we email you to say so instead: each person signs once.</li>
+          <li>• {t("countsOnceConfirmed")}</li>
+          <li>• {t("linkWorks")}</li>
+          <li>• {t("signedBefore")}</li>
         </ul>
         <p className="mt-8 flex flex-wrap gap-x-6 gap-y-2 text-sm">
           <Link href={`/letters/${slug}#sign`} className="font-medium text-brand-700 hover:underline">
-            Wrong address? Sign again
+            {t("signAgain")}
           </Link>
           <Link href={`/letters/${slug}`} className="font-medium text-brand-700 hover:underline">
-            Back to the letter
+            {tLink("backToLetter")}
           </Link>
         </p>
       </div>

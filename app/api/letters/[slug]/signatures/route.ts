@@ -15,10 +15,10 @@ export const GET = route(async (request: Request, { params }: Context) => {
   const kind = url.searchParams.get("kind");
   const cursor = url.searchParams.get("cursor");
   if (kind !== null && kind !== "individual" && kind !== "organization") {
-    throw new AppError("invalid_query", 422, "kind must be individual or organization.", { kind: ["Must be individual or organization."] });
+    throw new AppError("invalid_query", 422, { values: { parameter: "kind" }, fields: { kind: ["Must be individual or organization."] } });
   }
   if (!isValidCursor(cursor)) {
-    throw new AppError("invalid_query", 422, "The cursor is not valid.", { cursor: ["Use the nextCursor of an earlier page."] });
+    throw new AppError("invalid_query", 422, { values: { parameter: "cursor" }, fields: { cursor: ["Use the nextCursor of an earlier page."] } });
   }
   const letter = await getPublicLetter({ slug });
   if (!letter) throw letterNotFound();
