@@ -25,14 +25,14 @@ export function CountryTable({ countries }: { countries: CountryCount[] }) {
     <div className="group">
       <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
         <table
-          className="w-full text-start text-sm [&_td]:px-2 [&_td]:py-2 [&_td]:text-end [&_td]:tabular-nums sm:[&_td]:px-4 [&_td:last-child]:font-semibold [&_tbody_th]:px-2 [&_tbody_th]:py-2 [&_tbody_th]:font-medium [&_tbody_th]:text-stone-900 sm:[&_tbody_th]:px-4"
+          className="w-full text-start text-sm [&_tbody_th]:text-start [&_td]:px-2 [&_td]:py-2 [&_td]:text-end [&_td]:tabular-nums sm:[&_td]:px-4 [&_td:last-child]:font-semibold [&_tbody_th]:px-2 [&_tbody_th]:py-2 [&_tbody_th]:font-medium [&_tbody_th]:text-stone-900 sm:[&_tbody_th]:px-4"
           data-testid="country-table"
         >
           <caption className="sr-only">{t("countryTableCaption")}</caption>
           <thead className="bg-stone-50 text-stone-600">
             <tr>
               {/* Short headings on a phone, so that the Total column fits without scrolling. */}
-              <th scope="col" className="px-2 py-2.5 sm:px-4 font-medium">{t("country")}</th>
+              <th scope="col" className="px-2 py-2.5 text-start font-medium sm:px-4">{t("country")}</th>
               <th scope="col" className="px-2 py-2.5 sm:px-4 text-end font-medium">
                 <span className="sm:hidden">{t("peopleShort")}</span>
                 <span className="hidden sm:inline">{t("individuals")}</span>

@@ -53,7 +53,7 @@ export function HistoryChart({ days }: { days: HistoryDay[] }) {
           {days.length > TABLE_DAYS ? t("historyLastDays", { count: TABLE_DAYS }) : t("historyByDay")}
         </summary>
         <table
-          className="mt-2 w-full text-start [&_td]:py-1 [&_td]:text-end [&_td]:tabular-nums [&_th]:py-1 [&_th]:font-medium [&_thead_th:not(:first-child)]:text-end"
+          className="mt-2 w-full text-start [&_td]:py-1 [&_td]:text-end [&_td]:tabular-nums [&_th]:py-1 [&_th]:text-start [&_th]:font-medium [&_thead_th:not(:first-child)]:text-end"
           data-testid="history-table"
         >
           <caption className="sr-only">{t("historyCaption")}</caption>
