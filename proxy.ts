@@ -3,7 +3,7 @@ import { AppError } from "./lib/http/app-error";
 import { countsFromMemory } from "./lib/counts/counts-answer";
 import { negotiateLanguage } from "./lib/i18n/negotiate-language";
 import { DEFAULT_LANGUAGE, isLanguageCode, type LanguageCode } from "./lib/i18n/languages";
-import { LANGUAGE_HEADER } from "./lib/i18n/request-language";
+import { LANGUAGE_CHOSEN_HEADER, LANGUAGE_HEADER } from "./lib/i18n/request-language";
 import { getCachedPublicLetter } from "./lib/letters/get-cached-public-letter";
 import { letterPageFromMemory } from "./lib/letters/letter-page-from-memory";
 import { findDataRequest } from "./lib/signer-rights/find-data-request";
@@ -44,10 +44,15 @@ async function requestLanguage(request: NextRequest): Promise<LanguageCode> {
   return negotiateLanguage({ ...asked, fallback: isLanguageCode(original) ? original : undefined });
 }
 
-/** The request's headers as Next sees them: the negotiated language, never one a client sent. */
+/**
+ * The request's headers as Next sees them: the negotiated language, and whether the reader
+ * chose it in ?lang= (their links then keep it), never either as a client sent them.
+ */
 function withLanguage(request: NextRequest, language: LanguageCode): Headers {
   const headers = new Headers(request.headers);
   headers.set(LANGUAGE_HEADER, language);
+  headers.delete(LANGUAGE_CHOSEN_HEADER);
+  if (request.nextUrl.searchParams.get("lang") === language) headers.set(LANGUAGE_CHOSEN_HEADER, "1");
   return headers;
 }
 

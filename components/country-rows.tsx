@@ -1,9 +1,7 @@
 "use client";
 
-import { formatCount } from "@/lib/format";
-
-/** A country's counts: ISO code, name, individuals, organisations, total. */
-export type CountryRow = [code: string, name: string, individuals: number, organizations: number, total: number];
+/** A country's counts, already written in the reader's language: ISO code, name, individuals, organisations, total. */
+export type CountryRow = [code: string, name: string, individuals: string, organizations: string, total: string];
 
 /**
  * Rows of the country table. A client component only so that React's payload carries
@@ -14,9 +12,9 @@ export function CountryRows({ rows }: { rows: CountryRow[] }) {
   return rows.map(([code, name, individuals, organizations, total]) => (
     <tr key={code}>
       <th scope="row">{name}</th>
-      <td>{formatCount(individuals)}</td>
-      <td>{formatCount(organizations)}</td>
-      <td>{formatCount(total)}</td>
+      <td>{individuals}</td>
+      <td>{organizations}</td>
+      <td>{total}</td>
     </tr>
   ));
 }

@@ -4,16 +4,36 @@ import { useEffect, useRef, useState } from "react";
 
 // The Embed page's working part: pick the widget's options, see it live, copy the
 // snippet. The preview frame is fitted to the widget's height the way embed.js does it.
+// Its words come from the page, in the reader's language; the snippet is code and stays as it is.
 
-const THEMES = [["light", "Light"], ["dark", "Dark"], ["auto", "Follow the visitor's setting"]] as const;
-const SIZES = [["small", "Small"], ["medium", "Medium"], ["large", "Large"]] as const;
+/** The builder's words, in the reader's language. */
+export interface EmbedBuilderWords {
+  options: string;
+  theme: string;
+  themes: Record<(typeof THEMES)[number], string>;
+  size: string;
+  sizes: Record<(typeof SIZES)[number], string>;
+  language: string;
+  transparent: string;
+  paste: string;
+  copy: string;
+  copied: string;
+  snippetNote: string;
+  preview: string;
+  previewTitle: string;
+}
+
+const THEMES = ["light", "dark", "auto"] as const;
+const SIZES = ["small", "medium", "large"] as const;
+// The widget's own languages, each named in itself.
 const LANGS = [["en", "English"], ["fr", "Français"], ["de", "Deutsch"], ["es", "Español"], ["it", "Italiano"], ["nl", "Nederlands"], ["pt", "Português"]] as const;
 const WIDTHS = { small: 300, medium: 380, large: 460 };
 
-export function EmbedBuilder({ slug, origin }: { slug: string; origin: string }) {
+export function EmbedBuilder({ slug, origin, language, words }: { slug: string; origin: string; language: string; words: EmbedBuilderWords }) {
   const [theme, setTheme] = useState("light");
   const [size, setSize] = useState<keyof typeof WIDTHS>("medium");
-  const [lang, setLang] = useState("en");
+  // The reader's language, when the widget speaks it.
+  const [lang, setLang] = useState(LANGS.some(([code]) => code === language) ? language : "en");
   const [transparent, setTransparent] = useState(false);
   const [height, setHeight] = useState(280);
   const frame = useRef<HTMLIFrameElement>(null);
@@ -43,50 +63,50 @@ export function EmbedBuilder({ slug, origin }: { slug: string; origin: string })
     <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
       <div className="space-y-5">
         <fieldset className="grid gap-4 sm:grid-cols-2">
-          <legend className="sr-only">Widget options</legend>
+          <legend className="sr-only">{words.options}</legend>
           <label className="text-sm font-medium text-stone-800">
-            Theme
+            {words.theme}
             <select className={select} value={theme} onChange={(e) => setTheme(e.target.value)}>
-              {THEMES.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+              {THEMES.map((value) => <option key={value} value={value}>{words.themes[value]}</option>)}
             </select>
           </label>
           <label className="text-sm font-medium text-stone-800">
-            Size
+            {words.size}
             <select className={select} value={size} onChange={(e) => setSize(e.target.value as keyof typeof WIDTHS)}>
-              {SIZES.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+              {SIZES.map((value) => <option key={value} value={value}>{words.sizes[value]}</option>)}
             </select>
           </label>
           <label className="text-sm font-medium text-stone-800">
-            Language
+            {words.language}
             <select className={select} value={lang} onChange={(e) => setLang(e.target.value)}>
-              {LANGS.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+              {LANGS.map(([value, label]) => <option key={value} value={value} lang={value}>{label}</option>)}
             </select>
           </label>
           <label className="flex items-center gap-2 self-end pb-2 text-sm font-medium text-stone-800">
             <input type="checkbox" className="size-4 accent-brand-600" checked={transparent} onChange={(e) => setTransparent(e.target.checked)} />
-            Transparent background
+            {words.transparent}
           </label>
         </fieldset>
         <div>
           <div className="flex items-center justify-between gap-3">
-            <h2 className="text-sm font-semibold text-stone-900">Paste this where the counter should appear</h2>
-            <CopyButton text={snippet} />
+            <h2 className="text-sm font-semibold text-stone-900">{words.paste}</h2>
+            <CopyButton text={snippet} label={words.copy} copied={words.copied} />
           </div>
-          <pre className="mt-2 overflow-x-auto whitespace-pre-wrap break-all rounded-lg bg-stone-900 p-4 text-xs leading-relaxed text-stone-100" data-testid="embed-snippet">
+          <pre dir="ltr" className="mt-2 overflow-x-auto whitespace-pre-wrap break-all rounded-lg bg-stone-900 p-4 text-xs leading-relaxed text-stone-100" data-testid="embed-snippet">
             {snippet}
           </pre>
           <p className="mt-2 text-xs text-stone-600">
-            The counter updates by itself every few seconds, sets no cookies and shows no names or email addresses.
+            {words.snippetNote}
           </p>
         </div>
       </div>
       <div>
-        <h2 className="text-sm font-semibold text-stone-900">Preview</h2>
+        <h2 className="text-sm font-semibold text-stone-900">{words.preview}</h2>
         <div className={`mt-2 grid place-items-center rounded-xl border border-stone-200 p-6 ${theme === "dark" ? "bg-stone-800" : "bg-stone-100"}`}>
           <iframe
             ref={frame}
             key={String(query)}
-            title="Preview of the embedded counter"
+            title={words.previewTitle}
             src={`/embed/${slug}?${query}`}
             scrolling="no"
             onLoad={(e) => e.currentTarget.contentWindow?.postMessage({ type: "open-letters:measure" }, "*")}
@@ -99,7 +119,7 @@ export function EmbedBuilder({ slug, origin }: { slug: string; origin: string })
   );
 }
 
-export function CopyButton({ text, label = "Copy" }: { text: string; label?: string }) {
+export function CopyButton({ text, label, copied: copiedLabel }: { text: string; label: string; copied: string }) {
   const [copied, setCopied] = useState(false);
   return (
     <button
@@ -111,7 +131,7 @@ export function CopyButton({ text, label = "Copy" }: { text: string; label?: str
         setTimeout(() => setCopied(false), 2500);
       }}
     >
-      <span aria-live="polite">{copied ? "Copied" : label}</span>
+      <span aria-live="polite">{copied ? copiedLabel : label}</span>
     </button>
   );
 }

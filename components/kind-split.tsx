@@ -1,7 +1,10 @@
+import { useLocale, useTranslations } from "next-intl";
 import { formatCount } from "@/lib/format";
 
 /** How the total divides between individuals and organisations, as one split bar. */
 export function KindSplit({ individuals, organizations }: { individuals: number; organizations: number }) {
+  const t = useTranslations("letter");
+  const locale = useLocale();
   const total = individuals + organizations;
   if (total === 0) return null;
   // The two shares always add up to 100.
@@ -9,7 +12,7 @@ export function KindSplit({ individuals, organizations }: { individuals: number;
   return (
     <section aria-labelledby="kind-split-heading" className="rounded-xl border border-stone-200 bg-white p-5">
       <h3 id="kind-split-heading" className="text-sm font-semibold text-stone-900">
-        Who has signed
+        {t("whoHasSigned")}
       </h3>
       <div className="mt-3 flex h-3 overflow-hidden rounded-full bg-stone-100" aria-hidden="true">
         <div className="bg-brand-600" style={{ width: `${(individuals / total) * 100}%` }} />
@@ -19,19 +22,19 @@ export function KindSplit({ individuals, organizations }: { individuals: number;
         <div>
           <dt className="flex items-center gap-2 text-stone-600">
             <span aria-hidden="true" className="inline-block size-2.5 rounded-sm bg-brand-600" />
-            Individuals
+            {t("individuals")}
           </dt>
-          <dd className="pl-4.5 font-semibold tabular-nums text-stone-900">
-            {formatCount(individuals)} <span className="font-normal text-stone-600">({individualShare}%)</span>
+          <dd className="ps-4.5 font-semibold tabular-nums text-stone-900">
+            {formatCount(individuals, locale)} <span className="font-normal text-stone-600">{t("sharePercent", { share: individualShare / 100 })}</span>
           </dd>
         </div>
         <div>
           <dt className="flex items-center gap-2 text-stone-600">
             <span aria-hidden="true" className="inline-block size-2.5 rounded-sm bg-amber-500" />
-            Organisations
+            {t("organizations")}
           </dt>
-          <dd className="pl-4.5 font-semibold tabular-nums text-stone-900">
-            {formatCount(organizations)} <span className="font-normal text-stone-600">({100 - individualShare}%)</span>
+          <dd className="ps-4.5 font-semibold tabular-nums text-stone-900">
+            {formatCount(organizations, locale)} <span className="font-normal text-stone-600">{t("sharePercent", { share: (100 - individualShare) / 100 })}</span>
           </dd>
         </div>
       </dl>

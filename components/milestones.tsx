@@ -1,20 +1,24 @@
+import type { ReactNode } from "react";
+import { useLocale, useTranslations } from "next-intl";
 import type { MilestoneProgress } from "@/lib/counts/milestones";
-import { formatCount, plural } from "@/lib/format";
-import { formatDay } from "./history-chart";
+import { formatCount, formatDay } from "@/lib/format";
 
 const SHOWN = 4;
 
+const strong = (chunks: ReactNode) => <strong className="tabular-nums">{chunks}</strong>;
+
 /** The latest milestones reached, with their dates, and how far the next one is. */
 export function Milestones({ progress }: { progress: MilestoneProgress }) {
+  const t = useTranslations("letter");
+  const locale = useLocale();
   const recent = progress.reached.slice(-SHOWN).reverse();
   const { next } = progress;
   return (
     <div data-testid="milestones">
-      <h3 className="text-sm font-semibold text-stone-900">Milestones</h3>
+      <h3 className="text-sm font-semibold text-stone-900">{t("milestones")}</h3>
       {next ? (
         <p className="mt-2 text-sm text-stone-700">
-          Next: <strong className="tabular-nums">{formatCount(next.count)}</strong>
-          {next.isGoal ? " (the goal)" : ""}, {plural(next.remaining, "signature", "signatures")} to go.
+          {t.rich(next.isGoal ? "milestoneNextGoal" : "milestoneNext", { count: formatCount(next.count, locale), remaining: next.remaining, strong })}
         </p>
       ) : null}
       {recent.length > 0 ? (
@@ -25,14 +29,14 @@ export function Milestones({ progress }: { progress: MilestoneProgress }) {
                 ✓
               </span>
               <span className="text-stone-800">
-                <strong className="tabular-nums">{formatCount(m.count)}</strong> {m.isGoal ? "signatures: the goal" : "signatures"}
-                {m.reachedOn ? <span className="text-stone-500"> · {formatDay(m.reachedOn)}</span> : null}
+                {t.rich(m.isGoal ? "milestoneGoal" : "milestoneReached", { count: m.count, strong })}
+                {m.reachedOn ? <span className="text-stone-500"> · {formatDay(m.reachedOn, locale)}</span> : null}
               </span>
             </li>
           ))}
         </ol>
       ) : (
-        <p className="mt-2 text-sm text-stone-600">No milestone reached yet.</p>
+        <p className="mt-2 text-sm text-stone-600">{t("noMilestone")}</p>
       )}
     </div>
   );

@@ -1,49 +1,25 @@
-"use client";
+import { getTranslations } from "next-intl/server";
+import { ShareButtons } from "./share-buttons";
 
-import { useState } from "react";
-
-// Plain share links (no third-party scripts or trackers on our pages) and a copy button.
-export function ShareLinks({ url, title }: { url: string; title: string }) {
-  const [copied, setCopied] = useState(false);
-  const text = `I signed "${title}". Add your name:`;
-  const e = encodeURIComponent;
-  const links = [
-    { label: "Email", href: `mailto:?subject=${e(title)}&body=${e(`${text} ${url}`)}` },
-    { label: "X", href: `https://x.com/intent/post?text=${e(text)}&url=${e(url)}` },
-    { label: "Bluesky", href: `https://bsky.app/intent/compose?text=${e(`${text} ${url}`)}` },
-    { label: "Mastodon", href: `https://mastodonshare.com/?text=${e(text)}&url=${e(url)}` },
-    { label: "LinkedIn", href: `https://www.linkedin.com/sharing/share-offsite/?url=${e(url)}` },
-    { label: "WhatsApp", href: `https://wa.me/?text=${e(`${text} ${url}`)}` },
-  ];
-  const button =
-    "inline-flex items-center rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm font-medium text-stone-800 hover:border-stone-400 hover:bg-stone-50";
+/**
+ * Plain share links (no third-party scripts or trackers on our pages) and a copy button,
+ * in the reader's language: the text a share carries too ("I signed …"), since whoever
+ * shares writes to people who most likely read what they read.
+ */
+export async function ShareLinks({ url, title }: { url: string; title: string }) {
+  const t = await getTranslations("letter");
   return (
-    <div>
-      <ul className="flex flex-wrap gap-2" aria-label="Share this letter">
-        {links.map((link) => (
-          <li key={link.label}>
-            <a href={link.href} target="_blank" rel="noopener noreferrer" className={button}>
-              {link.label}
-            </a>
-          </li>
-        ))}
-        <li>
-          <button
-            type="button"
-            className={button}
-            onClick={async () => {
-              await navigator.clipboard?.writeText(url).catch(() => undefined);
-              setCopied(true);
-              setTimeout(() => setCopied(false), 2500);
-            }}
-          >
-            {copied ? "Link copied" : "Copy link"}
-          </button>
-        </li>
-      </ul>
-      <p aria-live="polite" className="sr-only">
-        {copied ? "Link copied to the clipboard" : ""}
-      </p>
-    </div>
+    <ShareButtons
+      url={url}
+      title={title}
+      words={{
+        text: t("shareText", { title }),
+        listLabel: t("share"),
+        email: t("shareEmail"),
+        copyLink: t("copyLink"),
+        linkCopied: t("linkCopied"),
+        linkCopiedAnnounce: t("linkCopiedAnnounce"),
+      }}
+    />
   );
 }

@@ -1,5 +1,6 @@
 import type { CountryCount } from "@/lib/counts/letter-counts";
-import { formatCount, plural } from "@/lib/format";
+import { useLocale, useTranslations } from "next-intl";
+import { formatCount } from "@/lib/format";
 import { MAP_HEIGHT, MAP_WIDTH, worldSprite } from "./world-map-shapes";
 import { WorldMapCountries } from "./world-map-countries";
 import { WorldMapPointer } from "./world-map-pointer";
@@ -22,6 +23,8 @@ export function shadeIndex(count: number, max: number): number {
  * small client component. The country table is the text equivalent of the whole map.
  */
 export function WorldMap({ countries }: { countries: CountryCount[] }) {
+  const t = useTranslations("letter");
+  const locale = useLocale();
   const { version, codes } = worldSprite();
   const max = countries[0]?.total ?? 0;
   const floors = SHADES.map((_, i) => Math.max(1, Math.ceil(max ** (i / SHADES.length))));
@@ -35,7 +38,7 @@ export function WorldMap({ countries }: { countries: CountryCount[] }) {
           viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`}
           className="block h-auto w-full [&_use[tabindex]]:cursor-pointer [&_use[tabindex]]:outline-none [&_use[tabindex]:focus-visible]:stroke-amber-400 [&_use[tabindex]:focus-visible]:[stroke-width:2] [&_use[tabindex]:hover]:opacity-80"
           role="group"
-          aria-label="World map of signatures by country"
+          aria-label={t("mapLabel")}
           stroke="#fff"
           strokeWidth={0.5}
         >
@@ -44,18 +47,18 @@ export function WorldMap({ countries }: { countries: CountryCount[] }) {
             version={version}
             countries={countries
               .filter((c) => codes.has(c.country))
-              .map((c) => [c.country, SHADES[shadeIndex(c.total, max)], `${c.name}: ${plural(c.total, "signature", "signatures")}`])}
+              .map((c) => [c.country, SHADES[shadeIndex(c.total, max)], t("mapCountry", { country: c.name, count: c.total })])}
           />
         </svg>
       </WorldMapPointer>
       <figcaption className="mt-3 flex flex-wrap items-center justify-between gap-x-6 gap-y-2 text-xs text-stone-600">
-        <span>Shaded by confirmed signatures. Hover or tab to a country to see its count; the table below lists every country.</span>
+        <span>{t("mapCaption")}</span>
         {legend.length > 0 ? (
           <span className="flex items-center gap-1.5" aria-hidden="true">
             {legend.map(({ color, from }) => (
               <span key={color} className="flex items-center gap-1">
                 <span className="inline-block size-3 rounded-sm" style={{ background: color }} />
-                <span className="tabular-nums">{formatCount(from)}+</span>
+                <span className="tabular-nums">{formatCount(from, locale)}+</span>
               </span>
             ))}
           </span>

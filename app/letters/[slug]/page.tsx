@@ -18,11 +18,12 @@ import { SignatoryDownloads } from "@/components/signatory-downloads";
 import { SignatoryList } from "@/components/signatory-list";
 import { StickyWhenItFits } from "@/components/sticky-when-it-fits";
 import { appUrl } from "@/lib/app-url";
-import { countryOptions } from "@/lib/countries/country-names";
+import { countryOptions, localCountryName } from "@/lib/countries/country-names";
 import { letterCounts } from "@/lib/counts/letter-counts";
 import { letterHistory } from "@/lib/counts/letter-history";
 import { milestones } from "@/lib/counts/milestones";
 import { getEnv } from "@/lib/env";
+import { languageLinks } from "@/lib/i18n/language-links";
 import { findLanguage, languageDirection } from "@/lib/i18n/languages";
 import { getPublicLetter } from "@/lib/letters/get-public-letter";
 import { letterInLanguage } from "@/lib/letters/letter-in-language";
@@ -81,17 +82,19 @@ export default async function LetterPage({ params }: Props) {
   const text = await letterInLanguage({ letter, language: locale });
   const languageName = (code: string) => new Intl.DisplayNames([locale], { type: "language" }).of(code) ?? code;
 
-  const [counts, history, organizations, individuals] = await Promise.all([
+  const [counts, history, organizations, individuals, link] = await Promise.all([
     letterCounts(letter.id, letter.createdAt),
     letterHistory({ letterId: letter.id }),
     // A first handful of each kind; the rest are a link away, which keeps this page's
     // weight (and so its cost per reader) nearly the same for ten signers or a million.
     listPublicSignatures({ letterId: letter.id, kind: "organization", take: FIRST_SIGNATORIES }),
     listPublicSignatures({ letterId: letter.id, kind: "individual", take: FIRST_SIGNATORIES }),
+    languageLinks(),
   ]);
+  const countries = counts.countries.map((c) => ({ ...c, name: localCountryName(c.country, locale) }));
   // Later pages live on their own (uncached) route, so this page stays one cacheable thing.
   const moreHref = (kind: "organization" | "individual", cursor: string | null) =>
-    cursor ? `/letters/${slug}/signatories?kind=${kind}&cursor=${encodeURIComponent(cursor)}` : null;
+    cursor ? link(`/letters/${slug}/signatories?kind=${kind}&cursor=${encodeURIComponent(cursor)}`) : null;
   const kinds = [
     ...(letter.allowIndividuals ? (["individual"] as const) : []),
     ...(letter.allowOrganizations ? (["organization"] as const) : []),
@@ -136,7 +139,7 @@ export default async function LetterPage({ params }: Props) {
             <p className="mt-4 text-sm text-stone-600">
               {t.rich("campaignSite", {
                 embed: (chunks) => (
-                  <Link href={`/letters/${letter.slug}/embed`} className="font-medium text-brand-700 hover:underline">
+                  <Link href={link(`/letters/${letter.slug}/embed`)} className="font-medium text-brand-700 hover:underline">
                     {chunks}
                   </Link>
                 ),
@@ -173,19 +176,19 @@ export default async function LetterPage({ params }: Props) {
         <h2 id="countries-heading" className="text-xl font-semibold tracking-tight text-stone-900">
           {t("whereFrom")}
         </h2>
-        {counts.countries.length > 0 ? (
+        {countries.length > 0 ? (
           <>
             <div className="mt-4">
-              <WorldMap countries={counts.countries} />
+              <WorldMap countries={countries} />
             </div>
             <div className="mt-6 grid items-start gap-6 md:grid-cols-2">
-              <TopCountries countries={counts.countries} />
+              <TopCountries countries={countries} />
               <KindSplit individuals={counts.individuals} organizations={counts.organizations} />
             </div>
           </>
         ) : null}
-        <div className={counts.countries.length > 0 ? "mt-6" : "mt-4"}>
-          <CountryTable countries={counts.countries} />
+        <div className={countries.length > 0 ? "mt-6" : "mt-4"}>
+          <CountryTable countries={countries} />
         </div>
       </section>
 
@@ -207,19 +210,19 @@ export default async function LetterPage({ params }: Props) {
         <SignatoryDownloads slug={letter.slug} />
         <div className="mt-6 space-y-10">
           <SignatoryList
+            kind="organization"
             heading={t("organizations")}
             page={organizations}
             moreHref={moreHref("organization", organizations.nextCursor)}
             empty={t("noOrganizations")}
-            testId="organization-signatories"
             slug={letter.slug}
           />
           <SignatoryList
+            kind="individual"
             heading={t("individuals")}
             page={individuals}
             moreHref={moreHref("individual", individuals.nextCursor)}
             empty={t("noIndividuals")}
-            testId="individual-signatories"
             slug={letter.slug}
           />
         </div>
