@@ -7,7 +7,7 @@ import { getTranslations } from "next-intl/server";
 import { expectedError } from "@/lib/http/app-error";
 import { clientIp } from "@/lib/http/client-address";
 import { errorTranslators } from "@/lib/i18n/error-translators";
-import { withKeptLanguage } from "@/lib/i18n/kept-language";
+import { withKeptLanguage } from "@/lib/i18n/language-links";
 import { translateError } from "@/lib/i18n/translate-error";
 import { requestMyData } from "@/lib/signer-rights/request-my-data";
 import { dataRequestSchema } from "@/lib/validation/data-request";

@@ -27,3 +27,10 @@ export async function languageLinks(): Promise<(href: string) => string> {
   const language = await linkLanguage();
   return (href) => hrefInLanguage(href, language);
 }
+
+/** An address for an action to send the reader to, in their chosen language (see linkLanguage) with other query values added. */
+export async function withKeptLanguage(path: string, query: Record<string, string> = {}): Promise<string> {
+  const language = await linkLanguage();
+  const search = new URLSearchParams({ ...query, ...(language ? { lang: language } : {}) }).toString();
+  return search ? `${path}?${search}` : path;
+}

@@ -6,7 +6,7 @@ import { ZodError } from "zod";
 import { expectedError } from "@/lib/http/app-error";
 import { getEnv } from "@/lib/env";
 import { errorTranslators } from "@/lib/i18n/error-translators";
-import { withKeptLanguage } from "@/lib/i18n/kept-language";
+import { withKeptLanguage } from "@/lib/i18n/language-links";
 import { translateError } from "@/lib/i18n/translate-error";
 import { submitSignature } from "@/lib/signatures/submit-signature";
 import { signatureFieldErrors, signatureInputFromForm, type FieldErrors } from "@/lib/validation/signature";

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { expectedError } from "@/lib/http/app-error";
 import { clientIp } from "@/lib/http/client-address";
 import { consumeLimit } from "@/lib/http/rate-limit";
-import { withKeptLanguage } from "@/lib/i18n/kept-language";
+import { withKeptLanguage } from "@/lib/i18n/language-links";
 import { eraseSignerData } from "@/lib/signer-rights/erase-signer-data";
 import { findDataRequest } from "@/lib/signer-rights/find-data-request";
 import { withdrawOwnSignature } from "@/lib/signer-rights/withdraw-own-signature";

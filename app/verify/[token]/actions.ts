@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { expectedError } from "@/lib/http/app-error";
-import { withKeptLanguage } from "@/lib/i18n/kept-language";
+import { withKeptLanguage } from "@/lib/i18n/language-links";
 import { confirmSignature } from "@/lib/signatures/confirm-signature";
 
 export async function confirmSignatureAction(token: string): Promise<void> {

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { expectedError } from "@/lib/http/app-error";
 import { clientIp } from "@/lib/http/client-address";
 import { consumeLimit } from "@/lib/http/rate-limit";
-import { withKeptLanguage } from "@/lib/i18n/kept-language";
+import { withKeptLanguage } from "@/lib/i18n/language-links";
 import { withdrawSignature } from "@/lib/signer-rights/withdraw-signature";
 
 /** Withdrawals per client: far more than anyone needs, far fewer than a script would try. */

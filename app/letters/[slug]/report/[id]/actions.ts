@@ -6,7 +6,7 @@ import { expectedError } from "@/lib/http/app-error";
 import { clientIp } from "@/lib/http/client-address";
 import { consumeLimit } from "@/lib/http/rate-limit";
 import { errorTranslators } from "@/lib/i18n/error-translators";
-import { withKeptLanguage } from "@/lib/i18n/kept-language";
+import { withKeptLanguage } from "@/lib/i18n/language-links";
 import { translateError } from "@/lib/i18n/translate-error";
 import { translateMessage } from "@/lib/validation/message-keys";
 import { reportSignature } from "@/lib/moderation/report-signature";
