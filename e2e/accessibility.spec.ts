@@ -3,6 +3,14 @@ import { addStaff, signInAs } from "./admin-support";
 import { LANGUAGE_CODES } from "../lib/i18n/languages";
 import { expectNoViolations, FILLED_TOTAL, fillLetter, letterId, renderedEmails } from "./a11y-support";
 import { confirmLink, createLetter, signViaApi, uniqueEmail, waitForEmails, type TestLetter } from "./support";
+import ar from "../messages/ar.json" with { type: "json" };
+import de from "../messages/de.json" with { type: "json" };
+import en from "../messages/en.json" with { type: "json" };
+import es from "../messages/es.json" with { type: "json" };
+import fr from "../messages/fr.json" with { type: "json" };
+
+const MESSAGES = { en, fr, de, es, ar };
+const messagesOf = (lang: keyof typeof MESSAGES) => MESSAGES[lang];
 
 // axe-core with the WCAG 2.2 A and AA rules finds nothing on any page a person can reach:
 // public pages with their lists, map and chart filled, the sign form showing its errors,
@@ -87,6 +95,57 @@ test.describe("public pages", () => {
       await expect(page.locator("#sign-summary")).toBeFocused();
       await expect(page.locator("#sign-name-error")).toBeVisible();
       await expectNoViolations(page, `the sign form with errors in ${lang}`);
+    });
+  }
+
+  // Every other public page in each language but English (checked above, with its
+  // words): the words differ in length and Arabic runs right to left, so each is its own page to axe.
+  for (const lang of LANGUAGE_CODES.filter((code) => code !== "en")) {
+    test(`every other public page in ${lang}`, async ({ page, request }) => {
+      test.setTimeout(180_000);
+      const words = messagesOf(lang);
+      const inLang = (path: string) => `${path}${path.includes("?") ? "&" : "?"}lang=${lang}`;
+      const check = async (path: string, status = 200) => {
+        expect((await page.goto(inLang(path)))?.status(), path).toBe(status);
+        await expect(page.locator("html")).toHaveAttribute("lang", lang);
+        await expectNoViolations(page, `${path} in ${lang}`);
+      };
+      await check("/");
+      await check(`/letters/${letter.slug}/signatories?kind=individual`);
+      await check(`/letters/${letter.slug}/signatories?kind=organization`);
+      await check(`/letters/${letter.slug}/embed`);
+      await check(`/letters/${letter.slug}/check-email`);
+      await check(`/letters/no-such-letter-${lang}`, 404);
+      await check(`/embed/${letter.slug}`);
+
+      const { email, confirm, withdraw } = await signedAndMailed(request, letter.slug);
+      await check(confirm);
+      await page.getByRole("button", { name: words.verify.confirmButton }).click();
+      await expect(page.getByRole("heading", { name: words.verify.thankYouTitle })).toBeVisible();
+      await expectNoViolations(page, `/verify after confirming, in ${lang}`);
+      await check("/verify/not-a-real-token-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", 404);
+      await check(`${withdraw}?reason=not-me`);
+      await check(withdraw);
+      await page.getByRole("button", { name: words.withdraw.withdrawButton }).click();
+      await expect(page.getByRole("heading", { name: words.withdraw.withdrawnTitle })).toBeVisible();
+      await expectNoViolations(page, `/withdraw after withdrawing, in ${lang}`);
+
+      const { email: second } = await signedAndMailed(request, letter.slug);
+      await check("/my-data");
+      await page.getByLabel(words.myData.emailLabel).fill("not an address");
+      await page.getByRole("button", { name: words.myData.sendLink }).click();
+      await expect(page.getByLabel(words.myData.emailLabel)).toHaveAttribute("aria-invalid", "true");
+      await expectNoViolations(page, `/my-data with an error, in ${lang}`);
+      await page.getByLabel(words.myData.emailLabel).fill(second);
+      await page.getByRole("button", { name: words.myData.sendLink }).click();
+      await expect(page.getByTestId("sent")).toBeVisible();
+      await expectNoViolations(page, `/my-data once sent, in ${lang}`);
+      const [mail] = await waitForEmails(request, second, { subject: /./ });
+      await check(mail.text.match(/https?:\/\/[^\s)?]+\/my-data\/[A-Za-z0-9_-]{43}/)![0]);
+      await page.getByRole("link", { name: words.myData.eraseEverything }).click();
+      await expect(page.getByRole("heading", { name: words.myData.eraseTitle })).toBeVisible();
+      await expectNoViolations(page, `the erase confirmation in ${lang}`);
+      expect(email).not.toBe(second);
     });
   }
 

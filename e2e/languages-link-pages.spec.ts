@@ -1,18 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DESKTOP, expectNoViolations, PHONE } from "./a11y-support";
+import { expectNoViolations } from "./a11y-support";
 import { sql } from "./db";
 import { addTranslation, confirmLink, createLetter, expireLinksOf, signViaApi, uniqueEmail, waitForEmails, waitOutFillTime } from "./support";
 
 // The pages a signer reaches from a link, and the errors people see, in the reader's
 // language (issue 13): negotiated from Accept-Language (a browser's locale) or ?lang=.
-
-/** axe finds nothing on the page as it is, at a phone's width and a desktop's. */
-async function checkBothWidths(page: Page, what: string) {
-  for (const size of [PHONE, DESKTOP]) {
-    await page.setViewportSize(size);
-    await expectNoViolations(page, `${what} at ${size.width}px`);
-  }
-}
 
 /** Fills the sign form by its fields' names, whatever language its labels are in. */
 async function fillByName(page: Page, { name, email, country }: { name: string; email: string; country: string }) {
@@ -42,18 +34,18 @@ test("a German reader signs, is told to check their email, and confirms on a pag
   await expect(page.getByTestId("signed-email")).toHaveText(email);
   await expect(page.getByText("Meine Unterschrift bestätigen")).toBeVisible();
   await expect(page.getByText(german.title)).toBeVisible();
-  await checkBothWidths(page, "check-email in German");
+  await expectNoViolations(page, "check-email in German");
 
   const [mail] = await waitForEmails(request, email);
   await page.goto(confirmLink(mail));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bestätigen Sie Ihre Unterschrift");
   await expect(page.getByTestId("submission")).toContainText("Deutschland");
   await expect(page.getByTestId("submission")).toContainText("In der öffentlichen Liste");
-  await checkBothWidths(page, "verify in German");
+  await expectNoViolations(page, "verify in German");
   await page.getByRole("button", { name: "Meine Unterschrift bestätigen" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Danke für Ihre Unterschrift");
   await expect(page.getByTestId("thank-you")).toContainText(german.title);
-  await checkBothWidths(page, "verify, confirmed, in German");
+  await expectNoViolations(page, "verify, confirmed, in German");
   await context.close();
 });
 
@@ -79,16 +71,16 @@ test("a Spanish reader withdraws, and a link that is not theirs or not valid say
   await page.goto(`${link}?reason=not-me`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("¿No fuiste tú?");
   await expect(page.getByRole("button", { name: "Eliminarla" })).toBeVisible();
-  await checkBothWidths(page, "withdraw (not me) in Spanish");
+  await expectNoViolations(page, "withdraw (not me) in Spanish");
 
   await page.goto(link!);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Retirar tu firma");
   await expect(page.getByTestId("removed")).toContainText("España");
-  await checkBothWidths(page, "withdraw in Spanish");
+  await expectNoViolations(page, "withdraw in Spanish");
   await page.getByRole("button", { name: "Retirar mi firma" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tu firma está retirada");
   await expect(page.getByTestId("withdrawn")).toContainText("Ya no cuenta");
-  await checkBothWidths(page, "withdrawn in Spanish");
+  await expectNoViolations(page, "withdrawn in Spanish");
 
   const unknown = await page.goto(`/withdraw/${"x".repeat(43)}`);
   expect(unknown?.status()).toBe(404);
@@ -108,14 +100,14 @@ test("an Arabic reader asks for their data and reads it right to left, dates as 
   await page.goto("/my-data");
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("اطّلع على بياناتك أو نزّلها أو امحُها");
-  await checkBothWidths(page, "my-data in Arabic");
+  await expectNoViolations(page, "my-data in Arabic");
   await page.getByLabel("عنوان بريدك الإلكتروني").fill("not an address");
   await page.getByRole("button", { name: "أرسل لي الرابط" }).click();
   await expect(page.getByText("أدخل عنوان بريد إلكتروني صالحًا")).toBeVisible();
   await page.getByLabel("عنوان بريدك الإلكتروني").fill(email);
   await page.getByRole("button", { name: "أرسل لي الرابط" }).click();
   await expect(page.getByTestId("sent")).toContainText("إن كان هذا العنوان قد وقّع على شيء");
-  await checkBothWidths(page, "my-data's answer in Arabic");
+  await expectNoViolations(page, "my-data's answer in Arabic");
 
   const [mail] = await waitForEmails(request, email, { subject: /data|بيانات/i });
   const link = mail.text.match(/https?:\/\/[^\s)]+\/my-data\/[A-Za-z0-9_-]{43}/)?.[0];
@@ -131,11 +123,11 @@ test("an Arabic reader asks for their data and reads it right to left, dates as 
   const [{ createdAt }] = sql<{ createdAt: string }>(`SELECT "createdAt" FROM "Signature" WHERE "email" = ?`, [email]);
   const day = new Intl.DateTimeFormat("ar", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" }).format(new Date(createdAt));
   for (const part of day.split(/\s+/)) await expect(list).toContainText(part);
-  await checkBothWidths(page, "my-data's list in Arabic");
+  await expectNoViolations(page, "my-data's list in Arabic");
 
   await page.getByRole("link", { name: "امحُ كل شيء…" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("هل تمحو كل شيء؟");
-  await checkBothWidths(page, "erase step in Arabic");
+  await expectNoViolations(page, "erase step in Arabic");
   await context.close();
 });
 
@@ -153,7 +145,7 @@ test("an expired confirmation link is a 410 page in French", async ({ browser, r
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ce lien a expiré");
   await expect(page.getByText("Les liens de confirmation sont valables 7 jours")).toBeVisible();
-  await checkBothWidths(page, "expired link in French");
+  await expectNoViolations(page, "expired link in French");
   await context.close();
 });
 
@@ -166,7 +158,7 @@ test("a letter closed while a French reader fills the form refuses in French; th
   sql(`UPDATE "Letter" SET "status" = 'closed' WHERE "id" = ?`, [letter.id]);
   await page.getByRole("button", { name: "Signer la lettre" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Cette lettre est close et ne recueille plus de signatures." })).toBeVisible();
-  await checkBothWidths(page, "closed-letter error in French");
+  await expectNoViolations(page, "closed-letter error in French");
   await context.close();
 
   const body = { kind: "individual", name: "Paul Bernard", email: uniqueEmail("api"), country: "FR", listPublicly: true, consent: true };
