@@ -55,7 +55,9 @@ export const styles = {
   },
   small: { color: "#52525b", fontSize: 14, lineHeight: "22px", margin: "16px 0 0" },
   // Underlined: in a paragraph, colour alone does not tell a link from the text around it.
-  link: { color: "#1d4ed8", textDecoration: "underline", overflowWrap: "anywhere" as const, wordBreak: "break-all" as const },
+  // A long address breaks where it must; words ("Withdraw my signature") break only
+  // between words, never inside one (which would also pull Arabic's joined letters apart).
+  link: { color: "#1d4ed8", textDecoration: "underline", overflowWrap: "anywhere" as const, wordBreak: "break-word" as const },
 };
 
 /** `<strong>` in a message's rich text. */
