@@ -1,17 +1,20 @@
 // Prints every email template rendered as it is sent (through renderEmail), as JSON
-// { name: html }, for the accessibility spec. Run with the server-only hook:
+// { name: html }, for the accessibility spec: each in every language the product speaks
+// ("confirm-signature (ar)"; English without a suffix), bar the admin sign-in, which is
+// English for everyone. Run with the server-only hook:
 // node --import ./scripts/server-only-hook.mjs --import tsx e2e/render-emails.ts
 import { createElement, type FunctionComponent } from "react";
+import { emailLanguage } from "../lib/email/email-language";
 import { renderEmail } from "../lib/email/send-email";
 import { AdminSignInEmail } from "../lib/email/templates/admin-sign-in";
 import { AlreadySignedEmail } from "../lib/email/templates/already-signed";
 import { ConfirmSignatureEmail } from "../lib/email/templates/confirm-signature";
 import { DataRequestEmail } from "../lib/email/templates/data-request";
 import { OrganizationAwaitingReviewEmail } from "../lib/email/templates/organization-awaiting-review";
+import { DEFAULT_LANGUAGE, LANGUAGE_CODES } from "../lib/i18n/languages";
 
 // Each template with its preview props (its defaults), and the organisation variants.
 const templates: [string, FunctionComponent<never>, Record<string, unknown>][] = [
-  ["admin-sign-in", AdminSignInEmail, {}],
   ["already-signed", AlreadySignedEmail, {}],
   ["confirm-signature", ConfirmSignatureEmail, {}],
   ["confirm-signature (organisation)", ConfirmSignatureEmail, { organizationName: "Example Digital Rights" }],
@@ -19,9 +22,16 @@ const templates: [string, FunctionComponent<never>, Record<string, unknown>][] =
   ["organization-awaiting-review", OrganizationAwaitingReviewEmail, {}],
 ];
 
-const rendered: Record<string, string> = {};
-for (const [name, component, props] of templates) {
+const render = async (name: string, component: FunctionComponent<never>, props: Record<string, unknown>) => {
   const element = createElement(component as FunctionComponent<Record<string, unknown>>, props);
-  rendered[name] = (await renderEmail({ template: name, to: "reader@example.org", subject: name, element })).html;
+  return (await renderEmail({ template: name, to: "reader@example.org", subject: name, element })).html;
+};
+
+const rendered: Record<string, string> = { "admin-sign-in": await render("admin-sign-in", AdminSignInEmail, {}) };
+for (const code of LANGUAGE_CODES) {
+  const language = await emailLanguage(code);
+  for (const [name, component, props] of templates) {
+    rendered[code === DEFAULT_LANGUAGE ? name : `${name} (${code})`] = await render(name, component, { ...props, language });
+  }
 }
 process.stdout.write(JSON.stringify(rendered));

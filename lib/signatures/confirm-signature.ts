@@ -4,6 +4,7 @@ import { db } from "../db";
 import { appUrl } from "../app-url";
 import { adjustCount } from "../counts/adjust-count";
 import { letterChanged } from "../memory/letter-changed";
+import { emailLanguage, inLanguage } from "../email/email-language";
 import { emailsEnqueued, enqueueEmail, renderEmail, type RenderedEmail } from "../email/send-email";
 import { OrganizationAwaitingReviewEmail } from "../email/templates/organization-awaiting-review";
 import { AppError, letterNotOpen } from "../http/app-error";
@@ -12,6 +13,7 @@ import { parseSubmission, type SignerDetails } from "./signing-sql";
 import { hashToken, looksLikeToken } from "./tokens";
 import { retryOnBusy } from "../db-retry";
 import { effectiveStatus } from "../letters/effective-status";
+import { publishedTranslation } from "../letters/published-translations";
 
 export interface ConfirmedSignature {
   /** "confirmed" the first time; "already_confirmed" for every repeat. */
@@ -44,7 +46,7 @@ export async function findConfirmation({ token, now = new Date() }: { token: str
         select: {
           id: true, status: true, kind: true, name: true, email: true, emailDomain: true, country: true, title: true,
           affiliation: true, organizationName: true, website: true, comment: true, listPublicly: true, consentAt: true,
-          ipHash: true, flags: true,
+          ipHash: true, flags: true, language: true,
           letter: { select: { id: true, slug: true, title: true, status: true, closesAt: true, autoApproveMatchingDomain: true } },
         },
       },
@@ -82,15 +84,19 @@ export async function confirmSignature({ token, now = new Date() }: { token: str
   const status = counts ? "counted" : "awaiting_review";
   let reviewEmail: RenderedEmail | undefined;
   if (!counts) {
+    // In the language they signed in, with the letter's title as it was shown to them.
+    const language = await emailLanguage(submission.language);
+    const letterTitle = (await publishedTranslation(letter.id, language.code))?.title ?? letter.title;
     reviewEmail = await renderEmail({
       template: "organization-awaiting-review",
       to: submission.email,
-      subject: `Received, waiting for review: ${letter.title}`,
+      subject: language.t("organizationAwaitingReview.subject", { title: letterTitle }),
       element: createElement(OrganizationAwaitingReviewEmail, {
+        language,
         name: submission.name,
         organizationName: submission.organizationName ?? "",
-        letterTitle: letter.title,
-        letterUrl: appUrl(`/letters/${letter.slug}`),
+        letterTitle,
+        letterUrl: inLanguage(appUrl(`/letters/${letter.slug}`), language.code),
       }),
     });
   }

@@ -4,10 +4,12 @@ import { db } from "../db";
 import { appUrl } from "../app-url";
 import { retryOnBusy } from "../db-retry";
 import { letterNotFound, signingRefusal } from "../http/app-error";
+import { emailLanguage, inLanguage, type EmailLanguage } from "../email/email-language";
 import { emailsEnqueued, enqueueEmail, renderEmailTemplate, type RenderedEmail } from "../email/send-email";
 import { ConfirmSignatureEmail } from "../email/templates/confirm-signature";
 import { AlreadySignedEmail } from "../email/templates/already-signed";
 import { getCachedPublicLetter } from "../letters/get-cached-public-letter";
+import { publishedTranslation } from "../letters/published-translations";
 import type { PublicLetter } from "../letters/get-public-letter";
 import { getEnv } from "../env";
 import { floodExempt, quietRefusal, refusedByDefences, type SigningChecks } from "../defences";
@@ -39,18 +41,22 @@ export type SignOutcome = "created" | "resent" | "already_signed" | "refused";
  *   as fraud with the reason, for moderators, and gets no email; a repeat that is
  *   refused too gets nothing and changes nothing, while one that passes is answered
  *   like a new signing (a fresh link; confirming it clears the refusal).
- * Every email that answers a signing carries a link that withdraws the signature.
+ * Every email that answers a signing carries a link that withdraws the signature, and is
+ * written in `language`, the one the person signed in (kept on the signature for the
+ * emails that follow; English for a code the product does not speak).
  */
 export async function signLetter({
   slug,
   input,
   ip,
   checks,
+  language: code = "en",
 }: {
   slug: string;
   input: SignatureInput;
   ip?: string;
   checks?: SigningChecks;
+  language?: string;
 }): Promise<SignOutcome> {
   // The letter as cached for the public feeds; the write checks its status again.
   const letter = await getCachedPublicLetter({ slug });
@@ -59,6 +65,7 @@ export async function signLetter({
   if (refused) throw refused;
 
   const now = new Date();
+  const language = await emailLanguage(code);
   const { canonical, domain } = canonicalEmail(input.email);
   const refusal = await quietRefusal({ letter, input, ip, emailCanonical: canonical, emailDomain: domain, checks, now });
   const signature: NewSignature = {
@@ -78,9 +85,10 @@ export async function signLetter({
       listPublicly: input.listPublicly,
       consentAt: now,
       ipHash: ip ? hashIp(ip, getEnv().AUTH_SECRET) : null,
+      language: language.code,
     },
     refusal,
-    confirmation: refusal ? null : await confirmationFor(letter, input),
+    confirmation: refusal ? null : await confirmationFor(letter, input, language),
     floodExempt: ip ? await floodExempt(ip) : false,
   };
 
@@ -94,33 +102,40 @@ export async function signLetter({
       return "created";
     }
     if (!signature.confirmation) return "refused";
-    const outcome = await signAgain(letter, signature, signature.confirmation);
+    const outcome = await signAgain(letter, signature, signature.confirmation, language);
     if (outcome) return outcome;
   }
   throw new Error("the signature kept changing while it was being recorded");
 }
 
+/** The letter's title as a reader of `language` sees it: its published translation's, else the original's. */
+async function titleIn(letter: PublicLetter, language: EmailLanguage): Promise<string> {
+  return (await publishedTranslation(letter.id, language.code))?.title ?? letter.title;
+}
+
 /** Fresh tokens (confirming, withdrawing) and the confirmation email that carries them. */
-async function confirmationFor(letter: PublicLetter, input: SignatureInput): Promise<Confirmation> {
+async function confirmationFor(letter: PublicLetter, input: SignatureInput, language: EmailLanguage): Promise<Confirmation> {
   const { token, tokenHash, expiresAt } = createToken();
   const withdrawal = createToken();
   const withdrawUrl = appUrl(`/withdraw/${withdrawal.token}`);
+  const letterTitle = await titleIn(letter, language);
   const email = await renderEmailTemplate({
     template: "signature-confirm",
     to: input.email,
-    key: letter.title,
+    key: `${language.code}\n${letterTitle}`,
     slots: {
       name: input.name,
-      confirmUrl: appUrl(`/verify/${token}`),
-      withdrawUrl,
-      notMeUrl: `${withdrawUrl}?reason=not-me`,
+      confirmUrl: inLanguage(appUrl(`/verify/${token}`), language.code),
+      withdrawUrl: inLanguage(withdrawUrl, language.code),
+      notMeUrl: inLanguage(`${withdrawUrl}?reason=not-me`, language.code),
       organizationName: input.kind === "organization" ? input.organizationName : undefined,
     },
     build: (slots) => ({
-      subject: `Confirm your signature: ${letter.title}`,
+      subject: language.t("confirmSignature.subject", { title: letterTitle }),
       element: createElement(ConfirmSignatureEmail, {
+        language,
         name: slots.name!,
-        letterTitle: letter.title,
+        letterTitle,
         confirmUrl: slots.confirmUrl!,
         withdrawUrl: slots.withdrawUrl!,
         notMeUrl: slots.notMeUrl!,
@@ -132,7 +147,12 @@ async function confirmationFor(letter: PublicLetter, input: SignatureInput): Pro
 }
 
 /** The address has a signature on the letter: a fresh link while unconfirmed, else "already signed"; null if it is gone. */
-async function signAgain(letter: PublicLetter, signature: NewSignature, confirmation: Confirmation): Promise<SignOutcome | null> {
+async function signAgain(
+  letter: PublicLetter,
+  signature: NewSignature,
+  confirmation: Confirmation,
+  language: EmailLanguage,
+): Promise<SignOutcome | null> {
   const existing = await findSignatureByEmail(db, { letterId: letter.id, emailCanonical: signature.emailCanonical });
   if (!existing) return null;
   // Refused by the defences when it was made, and this request passes them (a refused
@@ -143,7 +163,7 @@ async function signAgain(letter: PublicLetter, signature: NewSignature, confirma
   if (existing.status === "fraud" && !existing.confirmed && !reopen) return "refused";
   if (existing.status !== "unverified" && !reopen) {
     const withdrawal = createToken();
-    const email = await alreadySignedEmail(letter, signature.details.email, appUrl(`/withdraw/${withdrawal.token}`));
+    const email = await alreadySignedEmail(letter, signature.details.email, appUrl(`/withdraw/${withdrawal.token}`), language);
     await retryOnBusy(() =>
       db.$transaction(async (tx) => {
         const now = new Date();
@@ -173,16 +193,17 @@ async function signAgain(letter: PublicLetter, signature: NewSignature, confirma
   return "resent";
 }
 
-function alreadySignedEmail(letter: PublicLetter, to: string, withdrawUrl: string): Promise<RenderedEmail> {
-  const letterUrl = appUrl(`/letters/${letter.slug}`);
+async function alreadySignedEmail(letter: PublicLetter, to: string, withdrawUrl: string, language: EmailLanguage): Promise<RenderedEmail> {
+  const letterUrl = inLanguage(appUrl(`/letters/${letter.slug}`), language.code);
+  const letterTitle = await titleIn(letter, language);
   return renderEmailTemplate({
     template: "already-signed",
     to,
-    key: `${letter.title}\n${letterUrl}`,
-    slots: { withdrawUrl },
+    key: `${language.code}\n${letterTitle}\n${letterUrl}`,
+    slots: { withdrawUrl: inLanguage(withdrawUrl, language.code) },
     build: (slots) => ({
-      subject: `You have already signed: ${letter.title}`,
-      element: createElement(AlreadySignedEmail, { letterTitle: letter.title, letterUrl, withdrawUrl: slots.withdrawUrl! }),
+      subject: language.t("alreadySigned.subject", { title: letterTitle }),
+      element: createElement(AlreadySignedEmail, { language, letterTitle, letterUrl, withdrawUrl: slots.withdrawUrl! }),
     }),
   });
 }

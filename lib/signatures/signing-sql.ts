@@ -38,6 +38,8 @@ export interface SignerDetails {
   consentAt: Date;
   ipHash: string | null;
   flags: string;
+  /** The language the person signed in (English when a token from before languages says none). */
+  language?: string;
 }
 
 /**
@@ -80,6 +82,7 @@ const submissionSchema = z.object({
   consentAt: z.coerce.date(),
   ipHash: z.string().nullable(),
   flags: z.string(),
+  language: z.string().default("en"),
 });
 
 /** A token's details (JSON), or the same fields picked out of a signature row. */

@@ -3,6 +3,9 @@ import { canonicalEmail } from "./canonical-email";
 import { signLetter, type SignOutcome } from "./sign-letter";
 import type { SigningChecks } from "../defences";
 import { clientIp } from "../http/client-address";
+import { isLanguageCode, type LanguageCode } from "../i18n/languages";
+import { negotiateLanguage } from "../i18n/negotiate-language";
+import { LANGUAGE_HEADER } from "../i18n/request-language";
 import { limitSigning } from "../http/rate-limit";
 import { signatureInputSchema } from "../validation/signature";
 import { HONEYPOT_FIELD, signingChecksSchema } from "../validation/signing-checks";
@@ -27,6 +30,16 @@ export async function submitSignature({
   const checks: SigningChecks = { honeypot: sent[HONEYPOT_FIELD], fillMs: sent.fillMs, proofOfWork: sent.proofOfWork };
   const ip = clientIp(headers);
   await limitSigning({ ip, letterSlug: slug, emailCanonical: canonicalEmail(input.email).canonical });
-  const outcome = await signLetter({ slug, input, ip, checks });
+  const outcome = await signLetter({ slug, input, ip, checks, language: signingLanguage(headers) });
   return { outcome, email: input.email };
+}
+
+/**
+ * The language the person signs in, for the signature and its emails: the one proxy.ts
+ * negotiated for the page that posted (the sign form's action), else, for the JSON
+ * API, which proxy.ts does not see, the client's Accept-Language, as its answers read.
+ */
+function signingLanguage(headers: Headers): LanguageCode {
+  const negotiated = headers.get(LANGUAGE_HEADER);
+  return isLanguageCode(negotiated) ? negotiated : negotiateLanguage({ acceptLanguage: headers.get("accept-language") });
 }

@@ -3,6 +3,8 @@ import { createElement } from "react";
 import { db } from "../db";
 import { appUrl } from "../app-url";
 import { retryOnBusy } from "../db-retry";
+import { getLocale } from "next-intl/server";
+import { emailLanguage, inLanguage } from "../email/email-language";
 import { emailsEnqueued, enqueueEmail, renderEmail } from "../email/send-email";
 import { DataRequestEmail } from "../email/templates/data-request";
 import { consumeLimit } from "../http/rate-limit";
@@ -22,16 +24,20 @@ export const DATA_REQUEST_LIMITS = {
  * is told the same either way. Past the rate limits, the rest (the lookup, the email,
  * the link) is handed to `later`: the page passes Next's after(), so the answer goes
  * before anything depends on whether the address signed, and its timing tells no one.
+ * The email is written in the language the request was made in (`language`, else the
+ * page's, read now: after() runs once the request is gone).
  */
 export async function requestMyData({
   email,
   ip,
   now = new Date(),
   later = (work) => work(),
+  language,
 }: {
   email: string;
   ip: string;
   now?: Date;
+  language?: string;
   later?: (work: () => Promise<void>) => Promise<void> | void;
 }): Promise<void> {
   const { canonical } = canonicalEmail(email);
@@ -39,19 +45,30 @@ export async function requestMyData({
     consumeLimit("my-data-ip", ip, DATA_REQUEST_LIMITS.perClient),
     consumeLimit("my-data-email", canonical, DATA_REQUEST_LIMITS.perAddress),
   ]);
-  await later(() => sendDataLink({ email, canonical, now }));
+  const asked = language ?? (await requestLocale());
+  await later(() => sendDataLink({ email, canonical, now, language: asked }));
+}
+
+/** The language proxy.ts negotiated for this request; English outside one (a script, a test). */
+async function requestLocale(): Promise<string> {
+  try {
+    return await getLocale();
+  } catch {
+    return "en";
+  }
 }
 
 /** The link to an address that signed something; nothing to one that did not. */
-async function sendDataLink({ email, canonical, now }: { email: string; canonical: string; now: Date }): Promise<void> {
+async function sendDataLink({ email, canonical, now, language: code }: { email: string; canonical: string; now: Date; language: string }): Promise<void> {
   const signatureCount = await db.signature.count({ where: { emailCanonical: canonical } });
   if (signatureCount === 0) return;
   const { token, tokenHash } = createToken(now);
+  const language = await emailLanguage(code);
   const message = await renderEmail({
     template: "data-request",
     to: email,
-    subject: "Your data: see, download or erase it",
-    element: createElement(DataRequestEmail, { dataUrl: appUrl(`/my-data/${token}`), signatureCount }),
+    subject: language.t("dataRequest.subject"),
+    element: createElement(DataRequestEmail, { language, dataUrl: inLanguage(appUrl(`/my-data/${token}`), language.code), signatureCount }),
   });
   await retryOnBusy(() =>
     db.$transaction(async (tx) => {

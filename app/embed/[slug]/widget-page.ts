@@ -1,18 +1,18 @@
 import type { LetterCounts } from "@/lib/counts/letter-counts";
 import type { PublicLetter } from "@/lib/letters/get-public-letter";
 import { SafeHtml, html } from "./html";
+import { languageDirection } from "@/lib/i18n/languages";
 import { TOP_COUNTRIES, type WidgetOptions } from "./options";
-import { STRINGS } from "./strings";
+import type { WidgetStrings } from "./strings";
 import { WIDGET_SCRIPT } from "./widget-script";
 import { WIDGET_STYLES } from "./widget-styles";
 
-const KIND: Record<string, Record<WidgetOptions["lang"], string>> = {
-  open_letter: { en: "Open letter", fr: "Lettre ouverte", de: "Offener Brief", es: "Carta abierta", it: "Lettera aperta", nl: "Open brief", pt: "Carta aberta" },
-  statement: { en: "Statement", fr: "Déclaration", de: "Erklärung", es: "Declaración", it: "Dichiarazione", nl: "Verklaring", pt: "Declaração" },
-};
+const kindLabel = (kind: string, s: WidgetStrings) => (kind === "open_letter" ? s.openLetter : kind === "statement" ? s.statement : "");
 
+// Right to left for Arabic: the flex rows (the count, the countries, the footer) mirror
+// with the document's direction, so the styles need no side of their own.
 function page(lang: string, classes: string, title: string, body: SafeHtml): string {
-  return `<!doctype html>${html`<html lang="${lang}" class="${classes}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${title}</title><style>${new SafeHtml(WIDGET_STYLES)}</style></head><body>${body}</body></html>`}`;
+  return `<!doctype html>${html`<html lang="${lang}" dir="${languageDirection(lang)}" class="${classes}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${title}</title><style>${new SafeHtml(WIDGET_STYLES)}</style></head><body>${body}</body></html>`}`;
 }
 
 /** The widget as a whole HTML document. Nothing in it is personal: no email, no names. */
@@ -22,15 +22,18 @@ export function renderWidget({
   countsEtag,
   letterUrl,
   options,
+  strings: s,
 }: {
   letter: PublicLetter;
   counts: LetterCounts;
   countsEtag: string;
   letterUrl: string;
   options: WidgetOptions;
+  strings: WidgetStrings;
 }): string {
   const { lang, size } = options;
-  const s = STRINGS[lang];
+  // Digits as the site's pages write them (next-intl formats with the same Intl): for
+  // Arabic, today's CLDR gives Latin digits, as most Arabic web interfaces use.
   const number = new Intl.NumberFormat(lang);
   const regions = new Intl.DisplayNames([lang], { type: "region" });
   const top = TOP_COUNTRIES[size];
@@ -42,9 +45,9 @@ export function renderWidget({
   const classes = [options.theme, size, options.transparent ? "transparent" : ""].filter(Boolean).join(" ");
 
   const body = html`<main class="w" data-widget data-slug="${letter.slug}" data-lang="${lang}" data-goal="${letter.goal ?? 0}" data-top="${top}" data-etag="${countsEtag}" data-strings="${JSON.stringify(s)}">
-<p class="kicker">${KIND[letter.kind]?.[lang] ?? ""}</p>
+<p class="kicker">${kindLabel(letter.kind, s)}</p>
 <p class="title"><a href="${letterUrl}" target="_blank" rel="noopener">${letter.title}</a></p>
-<p class="total" aria-live="polite" aria-atomic="true"><b data-total data-testid="widget-total">${number.format(counts.total)}</b> <span data-unit>${new Intl.PluralRules(lang).select(counts.total) === "one" ? s.one : s.many}</span></p>
+<p class="total" aria-live="polite" aria-atomic="true"><b data-total data-testid="widget-total">${number.format(counts.total)}</b> <span data-unit>${s.units[new Intl.PluralRules(lang).select(counts.total)] ?? s.units.other}</span></p>
 ${letter.goal
   ? html`<div class="bar" data-bar role="progressbar" aria-label="${goalText}" aria-valuemin="0" aria-valuemax="${letter.goal}" aria-valuenow="${Math.min(counts.total, letter.goal)}"><span style="width:${Math.max(percent, counts.total > 0 ? 2 : 0)}%"></span></div>
 <p class="goal" data-goal>${goalText}</p>`

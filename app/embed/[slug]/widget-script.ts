@@ -21,7 +21,7 @@ export const WIDGET_SCRIPT = `(() => {
 
   function draw(c) {
     $("total").textContent = number.format(c.total);
-    $("unit").textContent = plural.select(c.total) === "one" ? s.one : s.many;
+    $("unit").textContent = s.units[plural.select(c.total)] || s.units.other;
     const bar = $("bar");
     if (bar && goal) {
       const percent = Math.min(100, Math.floor((c.total / goal) * 100));

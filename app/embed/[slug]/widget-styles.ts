@@ -11,6 +11,7 @@ body{font:15px/1.4 ui-sans-serif,system-ui,-apple-system,"Segoe UI",Roboto,"Helv
 .w{color:var(--fg);background:var(--card);border:1px solid var(--line);border-radius:12px;padding:16px 18px}
 .transparent .w{background:transparent;border-color:transparent;padding:4px 2px}
 .kicker{margin:0;font-size:11px;font-weight:600;letter-spacing:.06em;text-transform:uppercase;color:var(--muted)}
+[dir=rtl] .kicker{letter-spacing:0}
 .title{margin:4px 0 0;font:700 17px/1.3 "Iowan Old Style","Palatino Linotype",Palatino,Georgia,"Noto Serif",serif}
 .title a{color:inherit;text-decoration:none}
 .title a:hover{text-decoration:underline}

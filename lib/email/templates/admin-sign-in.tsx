@@ -5,9 +5,15 @@ export interface AdminSignInEmailProps {
   url: string;
 }
 
+// In English for everyone, like the admin area it opens.
 export function AdminSignInEmail({ url = "http://localhost:3000/api/auth/callback/resend?token=preview" }: AdminSignInEmailProps) {
   return (
-    <EmailLayout title="Sign in to Open Letters" preview="Your link to sign in to the moderation area">
+    <EmailLayout
+      language={{ code: "en", dir: "ltr" }}
+      title="Sign in to Open Letters"
+      preview="Your link to sign in to the moderation area"
+      footer="You are receiving this because someone asked to sign in to the moderation area with this address. Nothing happens unless the link is used."
+    >
       <Heading style={styles.heading}>Sign in to Open Letters</Heading>
       <Text style={styles.text}>
         Use this button to sign in to the moderation area. It works once, for 15 minutes.

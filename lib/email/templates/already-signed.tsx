@@ -1,35 +1,40 @@
 import { Heading, Link, Text } from "@react-email/components";
-import { EmailLayout, styles } from "./email-layout";
+import type { ReactNode } from "react";
+import { ENGLISH_EMAIL, type EmailLanguage } from "../email-language";
+import { EmailLayout, strong, styles } from "./email-layout";
 
 export interface AlreadySignedEmailProps {
+  language?: EmailLanguage;
   letterTitle: string;
   letterUrl: string;
   withdrawUrl: string;
 }
 
 export function AlreadySignedEmail({
+  language = ENGLISH_EMAIL,
   letterTitle = "Open letter: keep encryption strong",
   letterUrl = "http://localhost:3000/letters/strong-encryption-open-letter",
   withdrawUrl = "http://localhost:3000/withdraw/preview-token",
 }: AlreadySignedEmailProps) {
+  const { t } = language;
+  const link = (chunks: ReactNode) => (
+    <Link href={withdrawUrl} style={styles.link}>
+      {chunks}
+    </Link>
+  );
   return (
-    <EmailLayout title="You have already signed" preview={`You have already signed "${letterTitle}"`}>
-      <Heading style={styles.heading}>You have already signed</Heading>
+    <EmailLayout
+      language={language}
+      title={t("alreadySigned.heading")}
+      preview={t("alreadySigned.preview", { title: letterTitle })}
+      footer={t("footer")}
+    >
+      <Heading style={styles.heading}>{t("alreadySigned.heading")}</Heading>
+      <Text style={styles.text}>{t.rich("alreadySigned.tried", { title: letterTitle, strong })}</Text>
       <Text style={styles.text}>
-        Someone, probably you, tried to sign <strong>{letterTitle}</strong> again with this address. Your
-        earlier signature is confirmed and still counts, so there is nothing more to do: each person signs a
-        letter once.
+        {t("alreadySigned.share")} <Link href={letterUrl} style={styles.link}>{letterUrl}</Link>
       </Text>
-      <Text style={styles.text}>
-        The best way to help now is to share the letter: <Link href={letterUrl} style={styles.link}>{letterUrl}</Link>
-      </Text>
-      <Text style={styles.small}>
-        If you no longer want to be a signatory, you can withdraw your signature at any time:{" "}
-        <Link href={withdrawUrl} style={styles.link}>
-          Withdraw my signature
-        </Link>
-        . It stops counting at once, and your name, address and comment are deleted.
-      </Text>
+      <Text style={styles.small}>{t.rich("alreadySigned.withdraw", { link })}</Text>
     </EmailLayout>
   );
 }

@@ -1,7 +1,11 @@
 import { Button, Heading, Link, Section, Text } from "@react-email/components";
-import { EmailLayout, styles } from "./email-layout";
+import type { ReactNode } from "react";
+import { TOKEN_LIFETIME_MS } from "../../signatures/tokens";
+import { ENGLISH_EMAIL, type EmailLanguage } from "../email-language";
+import { EmailLayout, strong, styles } from "./email-layout";
 
 export interface ConfirmSignatureEmailProps {
+  language?: EmailLanguage;
   name: string;
   letterTitle: string;
   confirmUrl: string;
@@ -10,7 +14,10 @@ export interface ConfirmSignatureEmailProps {
   organizationName?: string;
 }
 
+const LINK_DAYS = Math.round(TOKEN_LIFETIME_MS / (24 * 60 * 60 * 1000));
+
 export function ConfirmSignatureEmail({
+  language = ENGLISH_EMAIL,
   name = "Ada Example",
   letterTitle = "Open letter: keep encryption strong",
   confirmUrl = "http://localhost:3000/verify/preview-token",
@@ -18,50 +25,48 @@ export function ConfirmSignatureEmail({
   notMeUrl = "http://localhost:3000/withdraw/preview-token?reason=not-me",
   organizationName,
 }: ConfirmSignatureEmailProps) {
+  const { t } = language;
   return (
-    <EmailLayout title="Confirm your signature" preview={`One click to confirm your signature on "${letterTitle}"`}>
-      <Heading style={styles.heading}>Confirm your signature</Heading>
-      <Text style={styles.text}>Hello {name},</Text>
+    <EmailLayout
+      language={language}
+      title={t("confirmSignature.heading")}
+      preview={t("confirmSignature.preview", { title: letterTitle })}
+      footer={t("footer")}
+    >
+      <Heading style={styles.heading}>{t("confirmSignature.heading")}</Heading>
+      <Text style={styles.text}>{t("hello", { name })}</Text>
       <Text style={styles.text}>
-        {organizationName ? (
-          <>
-            You asked to sign <strong>{letterTitle}</strong> on behalf of <strong>{organizationName}</strong>.
-          </>
-        ) : (
-          <>
-            You asked to sign <strong>{letterTitle}</strong>.
-          </>
-        )}{" "}
-        Your signature counts once you confirm that this address is yours.
+        {organizationName
+          ? t.rich("confirmSignature.askedForOrganization", { title: letterTitle, organization: organizationName, strong })
+          : t.rich("confirmSignature.asked", { title: letterTitle, strong })}{" "}
+        {t("confirmSignature.countsOnceConfirmed")}
       </Text>
       <Section style={{ margin: "8px 0 8px" }}>
         <Button href={confirmUrl} style={styles.button}>
-          Confirm my signature
+          {t("confirmSignature.button")}
         </Button>
       </Section>
       <Text style={styles.small}>
-        The link works for 7 days and opens a page with a button; nothing is counted until you press it. If the
-        button does not work, paste this address into your browser:{" "}
+        {t("confirmSignature.linkLifetime", { days: LINK_DAYS })} {t("pasteLink")}{" "}
         <Link href={confirmUrl} style={styles.link}>
           {confirmUrl}
         </Link>
       </Text>
-      <Text style={styles.small}>
-        <strong>Not you?</strong> If you did not ask to sign, someone else typed your address.{" "}
-        <Link href={notMeUrl} style={styles.link}>
-          This was not me
-        </Link>{" "}
-        removes it; nothing of yours is kept.
-      </Text>
-      <Text style={styles.small}>
-        Changed your mind later? You can withdraw your signature at any time, before or after confirming, with
-        this link (keep this email):{" "}
-        <Link href={withdrawUrl} style={styles.link}>
-          Withdraw my signature
-        </Link>
-      </Text>
+      <Text style={styles.small}>{t.rich("confirmSignature.notYou", { strong, link: link(notMeUrl) })}</Text>
+      <Text style={styles.small}>{t.rich("confirmSignature.withdraw", { link: link(withdrawUrl) })}</Text>
     </EmailLayout>
   );
+}
+
+/** `<link>` in a message's rich text, to `href`. */
+function link(href: string) {
+  return function linked(chunks: ReactNode) {
+    return (
+      <Link href={href} style={styles.link}>
+        {chunks}
+      </Link>
+    );
+  };
 }
 
 export default ConfirmSignatureEmail;

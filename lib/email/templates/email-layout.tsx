@@ -1,25 +1,38 @@
 import { Body, Container, Head, Hr, Html, Preview, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
+import type { EmailLanguage } from "../email-language";
 
-// The frame every message shares: a plain, readable column that survives any client.
+// The frame every message shares: a plain, readable column that survives any client,
+// in the message's language and direction. `dir` is set on the column as well as on
+// <html>: some clients drop the document's attributes when they show a message.
 
 // `title` names the message for a screen reader or a browser tab that opens it as a page.
-export function EmailLayout({ title, preview, children }: { title: string; preview: string; children: ReactNode }) {
+export function EmailLayout({
+  language,
+  title,
+  preview,
+  footer,
+  children,
+}: {
+  language: Pick<EmailLanguage, "code" | "dir">;
+  title: string;
+  preview: string;
+  /** The closing note; the admin sign-in message, in English for everyone, brings its own. */
+  footer: string;
+  children: ReactNode;
+}) {
   return (
-    <Html lang="en">
+    <Html lang={language.code} dir={language.dir}>
       <Head>
         <title>{title}</title>
       </Head>
       <Preview>{preview}</Preview>
       <Body style={{ backgroundColor: "#f4f4f5", fontFamily: "-apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif", margin: 0, padding: "24px 0" }}>
-        <Container style={{ backgroundColor: "#ffffff", borderRadius: 8, maxWidth: 560, padding: "32px 28px" }}>
+        <Container dir={language.dir} style={{ backgroundColor: "#ffffff", borderRadius: 8, maxWidth: 560, padding: "32px 28px", textAlign: "start" }}>
           {children}
           <Hr style={{ borderColor: "#e4e4e7", margin: "28px 0 16px" }} />
           <Section>
-            <Text style={{ color: "#71717a", fontSize: 12, lineHeight: "18px", margin: 0 }}>
-              You are receiving this because this address was entered on a signature form. We never show
-              your email address to anyone. If this was not you, ignore this message and nothing will happen.
-            </Text>
+            <Text style={{ color: "#71717a", fontSize: 12, lineHeight: "18px", margin: 0 }}>{footer}</Text>
           </Section>
         </Container>
       </Body>
@@ -42,5 +55,10 @@ export const styles = {
   },
   small: { color: "#52525b", fontSize: 14, lineHeight: "22px", margin: "16px 0 0" },
   // Underlined: in a paragraph, colour alone does not tell a link from the text around it.
-  link: { color: "#1d4ed8", textDecoration: "underline", overflowWrap: "anywhere" as const, wordBreak: "break-all" as const },
+  // A long address breaks where it must; words ("Withdraw my signature") break only
+  // between words, never inside one (which would also pull Arabic's joined letters apart).
+  link: { color: "#1d4ed8", textDecoration: "underline", overflowWrap: "anywhere" as const, wordBreak: "break-word" as const },
 };
+
+/** `<strong>` in a message's rich text. */
+export const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;

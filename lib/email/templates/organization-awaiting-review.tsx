@@ -1,7 +1,9 @@
 import { Heading, Link, Text } from "@react-email/components";
-import { EmailLayout, styles } from "./email-layout";
+import { ENGLISH_EMAIL, type EmailLanguage } from "../email-language";
+import { EmailLayout, strong, styles } from "./email-layout";
 
 export interface OrganizationAwaitingReviewEmailProps {
+  language?: EmailLanguage;
   name: string;
   organizationName: string;
   letterTitle: string;
@@ -9,23 +11,27 @@ export interface OrganizationAwaitingReviewEmailProps {
 }
 
 export function OrganizationAwaitingReviewEmail({
+  language = ENGLISH_EMAIL,
   name = "Ada Example",
   organizationName = "Example Digital Rights Network",
   letterTitle = "Open letter: keep encryption strong",
   letterUrl = "http://localhost:3000/letters/strong-encryption-open-letter",
 }: OrganizationAwaitingReviewEmailProps) {
+  const { t } = language;
   return (
-    <EmailLayout title="Received: waiting for review" preview={`${organizationName}'s signature is confirmed and waiting for review`}>
-      <Heading style={styles.heading}>Received: waiting for review</Heading>
-      <Text style={styles.text}>Hello {name},</Text>
+    <EmailLayout
+      language={language}
+      title={t("organizationAwaitingReview.heading")}
+      preview={t("organizationAwaitingReview.preview", { organization: organizationName })}
+      footer={t("footer")}
+    >
+      <Heading style={styles.heading}>{t("organizationAwaitingReview.heading")}</Heading>
+      <Text style={styles.text}>{t("hello", { name })}</Text>
       <Text style={styles.text}>
-        Thank you for confirming the signature of <strong>{organizationName}</strong> on{" "}
-        <strong>{letterTitle}</strong>. Before an organisation is counted and listed, a moderator checks that the
-        signature really comes from it. This usually takes a day or two; we may write to this address if we
-        have a question.
+        {t.rich("organizationAwaitingReview.thanks", { organization: organizationName, title: letterTitle, strong })}
       </Text>
       <Text style={styles.text}>
-        You can follow the letter here: <Link href={letterUrl} style={styles.link}>{letterUrl}</Link>
+        {t("organizationAwaitingReview.follow")} <Link href={letterUrl} style={styles.link}>{letterUrl}</Link>
       </Text>
     </EmailLayout>
   );
