@@ -86,8 +86,14 @@ async function expiredLinkStatus(request: NextRequest, headers: Headers, prefix:
 
 export const config = {
   // Every page, so that each is answered in its reader's language and no client can name
-  // one in LANGUAGE_HEADER; not Next's own files, the JSON API (bar the counts, answered
-  // from memory) or the static files, which go to Next without a detour.
+  // one in LANGUAGE_HEADER; not Next's own files, the JSON API or the static files, which
+  // go to Next without a detour. Two API paths come here: the counts, answered from
+  // memory, and the signatures, whose signing stores the language its emails are written
+  // in (from Accept-Language, negotiated here like any page's, never from a client's LANGUAGE_HEADER).
   // (Strict-Transport-Security is the server's, scripts/server.mjs.)
-  matcher: ["/((?!_next/|api/|favicon\\.ico$|icon\\.svg$|embed\\.js$|world-map\\.svg$).*)", "/api/letters/:slug/counts"],
+  matcher: [
+    "/((?!_next/|api/|favicon\\.ico$|icon\\.svg$|embed\\.js$|world-map\\.svg$).*)",
+    "/api/letters/:slug/counts",
+    "/api/letters/:slug/signatures",
+  ],
 };

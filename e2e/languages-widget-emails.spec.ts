@@ -33,6 +33,20 @@ test("signing in Spanish brings a Spanish email whose link opens the confirmatio
   await expect(page.getByText(spanish.title).or(page.getByText(letter.title)).first()).toBeVisible();
 });
 
+test("a signing by the JSON API writes its emails in the language its Accept-Language asks for, never one a client names in the internal header", async ({ request }) => {
+  const letter = createLetter();
+  const french = addTranslation(letter, "fr");
+  const email = uniqueEmail("api-fr");
+  const answer = await request.post(`/api/letters/${letter.slug}/signatures`, {
+    data: { kind: "individual", name: "Client Prueba", email, country: "FR", listPublicly: false, consent: true },
+    headers: { "Accept-Language": "fr-CA, en;q=0.5", "x-open-letters-language": "ar" },
+  });
+  expect(answer.status()).toBe(202);
+  const [mail] = await waitForEmails(request, email);
+  expect(mail.html).toMatch(/<html[^>]* lang="fr"/);
+  expect(mail.subject).toContain(french.title);
+});
+
 test("the widget with lang=ar runs right to left in Arabic, and without lang speaks its reader's language", async ({ page, browser, request }) => {
   const letter = createLetter({ goal: 100 });
   addToCounters(letter.id, { country: "EG", count: 1234 });

@@ -18,6 +18,12 @@ describe("negotiateLanguage", () => {
     expect(negotiateLanguage({ acceptLanguage: "ar-EG" })).toBe("ar");
   });
 
+  it("prefers the reader's first language in a regional variant to a later one we have exactly", () => {
+    expect(negotiateLanguage({ acceptLanguage: "es-MX, en;q=0.5" })).toBe("es");
+    expect(negotiateLanguage({ acceptLanguage: "fr-CA,fr;q=0.9,en-US;q=0.8,en;q=0.7" })).toBe("fr");
+    expect(negotiateLanguage({ acceptLanguage: "pt-BR, de;q=0.8, en;q=0.5" })).toBe("de");
+  });
+
   it("falls back when nothing matches, when nothing is said, and when the header is nonsense", () => {
     expect(negotiateLanguage({ acceptLanguage: "ja, zh;q=0.8", fallback: "fr" })).toBe("fr");
     expect(negotiateLanguage({ fallback: "de" })).toBe("de");

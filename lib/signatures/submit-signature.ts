@@ -36,8 +36,9 @@ export async function submitSignature({
 
 /**
  * The language the person signs in, for the signature and its emails: the one proxy.ts
- * negotiated for the page that posted (the sign form's action), else, for the JSON
- * API, which proxy.ts does not see, the client's Accept-Language, as its answers read.
+ * negotiated for the page that posted (the sign form's action) or for the JSON API's
+ * request (from its Accept-Language); else, where no proxy ran (a script, a test),
+ * the Accept-Language itself.
  */
 function signingLanguage(headers: Headers): LanguageCode {
   const negotiated = headers.get(LANGUAGE_HEADER);
