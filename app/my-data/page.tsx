@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { languageLinks } from "@/lib/i18n/language-links";
 import { NoticeCard } from "@/components/notice-card";
 import { linkClass } from "@/components/link-page-parts";
 import { requestMyDataAction } from "./actions";
@@ -18,12 +19,13 @@ type Props = { searchParams: Promise<{ sent?: string; erased?: string }> };
 export default async function MyDataPage({ searchParams }: Props) {
   const { sent, erased } = await searchParams;
   const [t, tLink] = await Promise.all([getTranslations("myData"), getTranslations("linkPages")]);
+  const link = await languageLinks();
   if (erased) {
     return (
       <NoticeCard icon="✓" title={t("erasedTitle")}>
         <p data-testid="erased">{t("erased")}</p>
         <p>
-          <Link href="/" className={linkClass}>
+          <Link href={link("/")} className={linkClass}>
             {tLink("backToLetters")}
           </Link>
         </p>
@@ -35,7 +37,7 @@ export default async function MyDataPage({ searchParams }: Props) {
       <NoticeCard icon="✉" title={t("sentTitle")}>
         <p data-testid="sent">{t("sent")}</p>
         <p className="text-sm text-stone-600">
-          {t.rich("nothingArrived", { link: (chunks) => <Link href="/my-data" className={linkClass}>{chunks}</Link> })}
+          {t.rich("nothingArrived", { link: (chunks) => <Link href={link("/my-data")} className={linkClass}>{chunks}</Link> })}
         </p>
       </NoticeCard>
     );

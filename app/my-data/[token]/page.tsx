@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { languageLinks } from "@/lib/i18n/language-links";
 import { NoticeCard } from "@/components/notice-card";
 import { linkClass, TryAgain } from "@/components/link-page-parts";
 import { localCountryName } from "@/lib/countries/country-names";
@@ -50,6 +51,7 @@ export default async function SignerDataPage({ params, searchParams }: Props) {
   }
   const [t, locale] = await Promise.all([getTranslations("myData"), getLocale()]);
   const here = `/my-data/${encodeURIComponent(token)}`;
+  const link = await languageLinks();
 
   if (erase === "confirm") {
     return (
@@ -59,7 +61,7 @@ export default async function SignerDataPage({ params, searchParams }: Props) {
           <button type="submit" className={`rounded-lg bg-red-700 px-4 py-3 text-base font-semibold text-white shadow-sm hover:bg-red-800 ${focusRing} focus-visible:outline-red-700`}>
             {t("eraseYes")}
           </button>
-          <Link href={here} className={`${linkClass} px-1 py-2`}>
+          <Link href={link(here)} className={`${linkClass} px-1 py-2`}>
             {t("eraseNo")}
           </Link>
         </form>
@@ -89,7 +91,7 @@ export default async function SignerDataPage({ params, searchParams }: Props) {
           {t("download")}
         </a>
         {data.signatures.length > 0 || data.emails.length > 0 ? (
-          <Link href={`${here}?erase=confirm`} className={`rounded-lg border border-red-300 bg-white px-4 py-2.5 text-center text-sm font-semibold text-red-800 hover:bg-red-50 ${focusRing} focus-visible:outline-red-700`}>
+          <Link href={link(`${here}?erase=confirm`)} className={`rounded-lg border border-red-300 bg-white px-4 py-2.5 text-center text-sm font-semibold text-red-800 hover:bg-red-50 ${focusRing} focus-visible:outline-red-700`}>
             {t("eraseEverything")}
           </Link>
         ) : null}
@@ -103,7 +105,7 @@ export default async function SignerDataPage({ params, searchParams }: Props) {
           {data.signatures.map((signature, index) => (
             <li key={signature.id} className="rounded-xl border border-stone-200 bg-white p-4 shadow-sm sm:p-5">
               <h3 className="font-semibold text-stone-900">
-                <Link href={`/letters/${signature.letter.slug}`} className="underline-offset-2 hover:underline">
+                <Link href={link(`/letters/${signature.letter.slug}`)} className="underline-offset-2 hover:underline">
                   {titles[index]}
                 </Link>
               </h3>
@@ -169,10 +171,11 @@ async function SignatureFacts({ signature, when }: { signature: SignerData["sign
 
 async function ExpiredLink() {
   const [t, tLink] = await Promise.all([getTranslations("myData"), getTranslations("linkPages")]);
+  const link = await languageLinks();
   return (
     <NoticeCard icon="⌛" title={tLink("expiredTitle")}>
       <p>{t("expired")}</p>
-      <p>{t.rich("askNew", { link: (chunks) => <Link href="/my-data" className={linkClass}>{chunks}</Link> })}</p>
+      <p>{t.rich("askNew", { link: (chunks) => <Link href={link("/my-data")} className={linkClass}>{chunks}</Link> })}</p>
     </NoticeCard>
   );
 }

@@ -1,14 +1,16 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { languageLinks } from "@/lib/i18n/language-links";
 import { NoticeCard } from "@/components/notice-card";
 import { linkClass } from "@/components/link-page-parts";
 
 export default async function InvalidLink() {
   const [t, tLink] = await Promise.all([getTranslations("verify"), getTranslations("linkPages")]);
+  const link = await languageLinks();
   return (
     <NoticeCard icon="?" title={tLink("invalidTitle")}>
       <p>{t("invalid")}</p>
-      <p>{t.rich("signAgainNew", { link: (chunks) => <Link href="/" className={linkClass}>{chunks}</Link> })}</p>
+      <p>{t.rich("signAgainNew", { link: (chunks) => <Link href={link("/")} className={linkClass}>{chunks}</Link> })}</p>
     </NoticeCard>
   );
 }

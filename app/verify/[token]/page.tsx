@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { languageLinks } from "@/lib/i18n/language-links";
 import { NoticeCard } from "@/components/notice-card";
 import { DetailRows, linkClass, TryAgain } from "@/components/link-page-parts";
 import { ShareLinks } from "@/components/share-links";
@@ -43,8 +44,9 @@ export default async function VerifyPage({ params, searchParams }: Props) {
   const { signature, submission } = confirmation;
   const { letter } = signature;
   const [t, locale] = await Promise.all([getTranslations("verify"), getLocale()]);
+  const link = await languageLinks();
   const title = await letterTitleIn({ letter, language: locale });
-  const letterPath = `/letters/${letter.slug}?lang=${locale}`;
+  const letterPath = link(`/letters/${letter.slug}`);
 
   if (confirmation.done) {
     const awaitingReview = signature.status === "awaiting_review";
@@ -134,10 +136,11 @@ async function SubmissionSummary({ submission }: { submission: SignerDetails }) 
 
 async function ExpiredLink() {
   const [t, tLink] = await Promise.all([getTranslations("verify"), getTranslations("linkPages")]);
+  const link = await languageLinks();
   return (
     <NoticeCard icon="⌛" title={tLink("expiredTitle")}>
       <p>{t("expired")}</p>
-      <p>{t.rich("signAgainFresh", { link: (chunks) => <Link href="/" className={linkClass}>{chunks}</Link> })}</p>
+      <p>{t.rich("signAgainFresh", { link: (chunks) => <Link href={link("/")} className={linkClass}>{chunks}</Link> })}</p>
     </NoticeCard>
   );
 }

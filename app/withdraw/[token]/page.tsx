@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { languageLinks } from "@/lib/i18n/language-links";
 import { NoticeCard } from "@/components/notice-card";
 import { DetailRows, linkClass, TryAgain } from "@/components/link-page-parts";
 import { localCountryName } from "@/lib/countries/country-names";
@@ -37,6 +38,8 @@ export default async function WithdrawPage({ params, searchParams }: Props) {
     throw error;
   }
   const [t, tLink, locale] = await Promise.all([getTranslations("withdraw"), getTranslations("linkPages"), getLocale()]);
+  const link = await languageLinks();
+
   const title = withdrawal.letter ? await letterTitleIn({ letter: withdrawal.letter, language: locale }) : null;
   const whose = notMe ? "notMe" : "own";
 
@@ -47,7 +50,7 @@ export default async function WithdrawPage({ params, searchParams }: Props) {
         <p>{t("keptNothing")}</p>
         {withdrawal.letter ? (
           <p>
-            <Link href={`/letters/${withdrawal.letter.slug}`} className={linkClass}>
+            <Link href={link(`/letters/${withdrawal.letter.slug}`)} className={linkClass}>
               {tLink("backToLetter")}
             </Link>
           </p>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { cookies } from "next/headers";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { languageLinks } from "@/lib/i18n/language-links";
 import { getPublicLetter } from "@/lib/letters/get-public-letter";
 import { letterTitleIn } from "@/lib/letters/letter-title-in";
 
@@ -19,6 +20,7 @@ export default async function CheckEmailPage({ params }: { params: Promise<{ slu
   if (!letter) notFound();
   const email = (await cookies()).get("signed_email")?.value;
   const [t, tVerify, tLink, locale] = await Promise.all([getTranslations("checkEmail"), getTranslations("verify"), getTranslations("linkPages"), getLocale()]);
+  const link = await languageLinks();
   const title = await letterTitleIn({ letter, language: locale });
 
   return (
@@ -52,10 +54,10 @@ export default async function CheckEmailPage({ params }: { params: Promise<{ slu
           <li>• {t("signedBefore")}</li>
         </ul>
         <p className="mt-8 flex flex-wrap gap-x-6 gap-y-2 text-sm">
-          <Link href={`/letters/${slug}#sign`} className="font-medium text-brand-700 hover:underline">
+          <Link href={link(`/letters/${slug}#sign`)} className="font-medium text-brand-700 hover:underline">
             {t("signAgain")}
           </Link>
-          <Link href={`/letters/${slug}`} className="font-medium text-brand-700 hover:underline">
+          <Link href={link(`/letters/${slug}`)} className="font-medium text-brand-700 hover:underline">
             {tLink("backToLetter")}
           </Link>
         </p>

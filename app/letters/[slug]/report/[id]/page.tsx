@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { languageLinks } from "@/lib/i18n/language-links";
 import { NoticeCard } from "@/components/notice-card";
 import { REPORT_REASONS } from "@/lib/moderation/report-signature";
 import { reportAction } from "./actions";
@@ -17,8 +18,9 @@ export default async function ReportPage({ params, searchParams }: Props) {
   const { slug, id } = await params;
   const { sent } = await searchParams;
   const [t, tLink] = await Promise.all([getTranslations("report"), getTranslations("linkPages")]);
+  const link = await languageLinks();
   const back = (
-    <Link href={`/letters/${slug}#signatories`} className="font-medium text-brand-700 hover:underline">
+    <Link href={link(`/letters/${slug}#signatories`)} className="font-medium text-brand-700 hover:underline">
       {tLink("backToLetter")}
     </Link>
   );
