@@ -7,6 +7,8 @@ import { CONFIRMING, NGINX_ENCODING, type PassResult } from "./pass";
 
 const num = (n: number, digits = 0) => n.toLocaleString("en", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const pad = (s: string, n: number) => s.padEnd(n);
+/** The path column: wide enough for the longest name ("letter page, 1,000 signatures, in French"). */
+const NAME_WIDTH = 44;
 const cpu = (row: Row) => (row.cpu === null ? "-" : num(row.cpu));
 const dbCpu = (row: Row) => (row.dbCpu === null ? "-" : num(row.dbCpu));
 
@@ -19,10 +21,10 @@ function heading(options: Options, reference: string) {
 /** The default run: one configuration, every path with bytes and CPU per answer. */
 export function printPass(pass: PassResult, options: Options) {
   heading(options, `(${num(pass.reference)}/s)`);
-  console.log(`${pad("path", 34)}${"req/s".padStart(10)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}${"errors".padStart(8)}${"× ref".padStart(8)}${"KB".padStart(7)}${"cpu µs".padStart(9)}`);
+  console.log(`${pad("path", NAME_WIDTH)}${"req/s".padStart(10)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}${"errors".padStart(8)}${"× ref".padStart(8)}${"KB".padStart(7)}${"cpu µs".padStart(9)}`);
   for (const row of pass.rows) {
     console.log(
-      `${pad(row.name, 34)}${num(row.rps).padStart(10)}${num(row.p50, 1).padStart(9)}${num(row.p99, 1).padStart(9)}${String(row.errors).padStart(8)}${num(row.rps / pass.reference, 2).padStart(8)}${num(row.kb, 1).padStart(7)}${cpu(row).padStart(9)}`,
+      `${pad(row.name, NAME_WIDTH)}${num(row.rps).padStart(10)}${num(row.p50, 1).padStart(9)}${num(row.p99, 1).padStart(9)}${String(row.errors).padStart(8)}${num(row.rps / pass.reference, 2).padStart(8)}${num(row.kb, 1).padStart(7)}${cpu(row).padStart(9)}`,
     );
   }
   console.log("KB: bytes read per answer, headers included; cpu µs: the server's CPU time per request (user + system)");
@@ -39,8 +41,8 @@ export function printSideBySide(passes: PassResult[], options: Options) {
   const columns = ["req/s", "p50 ms", "p99 ms", "errors", "× ref", "app µs", "db µs"];
   const widths = [8, 8, 8, 7, 7, 8, 7];
   const width = widths.reduce((a, b) => a + b, 0) + 2;
-  console.log(`\n${pad("", 34)}${passes.map((p) => `  ${`${p.label} `.padEnd(width - 2, "-")}`).join("")}`);
-  console.log(`${pad("path", 34)}${passes.map(() => `  ${columns.map((c, i) => c.padStart(widths[i])).join("")}`).join("")}`);
+  console.log(`\n${pad("", NAME_WIDTH)}${passes.map((p) => `  ${`${p.label} `.padEnd(width - 2, "-")}`).join("")}`);
+  console.log(`${pad("path", NAME_WIDTH)}${passes.map(() => `  ${columns.map((c, i) => c.padStart(widths[i])).join("")}`).join("")}`);
   const names = [...new Set(passes.flatMap((p) => p.rows.map((r) => r.name)))];
   for (const name of names) {
     const cells = passes.map((pass) => {
@@ -49,7 +51,7 @@ export function printSideBySide(passes: PassResult[], options: Options) {
       const values = [num(row.rps), num(row.p50, 1), num(row.p99, 1), String(row.errors), num(row.rps / pass.reference, 2), cpu(row), dbCpu(row)];
       return `  ${values.map((v, i) => v.padStart(widths[i])).join("")}`;
     });
-    console.log(`${pad(name, 34)}${cells.join("")}`);
+    console.log(`${pad(name, NAME_WIDTH)}${cells.join("")}`);
   }
   console.log("app µs, db µs: CPU time per request (user + system) of the app processes, and of the PostgreSQL server processes serving them");
   for (const pass of passes) printExtras(pass, options);
