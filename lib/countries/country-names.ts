@@ -1,15 +1,20 @@
 import "server-only";
-import countries from "i18n-iso-countries";
-import ar from "i18n-iso-countries/langs/ar.json";
-import de from "i18n-iso-countries/langs/de.json";
-import es from "i18n-iso-countries/langs/es.json";
-import fr from "i18n-iso-countries/langs/fr.json";
+import countries, { type LocaleData } from "i18n-iso-countries";
+import { DEFAULT_LANGUAGE, LANGUAGE_CODES } from "../i18n/languages";
 import { COUNTRY_CODES, countryName } from ".";
 
-// Country names in the reader's language, from i18n-iso-countries' own translations.
-// Registered here, on the server, so that a browser never loads them all: pages pass
-// the one list they need. English keeps lib/countries' chosen names.
-for (const locale of [ar, de, es, fr]) countries.registerLocale(locale);
+// Country names in the reader's language, from i18n-iso-countries' own translations,
+// registered for every language of lib/i18n/languages.ts (so a new language's countries
+// need no code). Here, on the server, so that a browser never loads them all: pages
+// pass the one list they need. English keeps lib/countries' chosen names.
+for (const code of LANGUAGE_CODES) {
+  if (code === DEFAULT_LANGUAGE) continue;
+  try {
+    countries.registerLocale((await import(`i18n-iso-countries/langs/${code}.json`)).default as LocaleData);
+  } catch {
+    // a language i18n-iso-countries does not have: its readers see the English names
+  }
+}
 
 const cache = new Map<string, readonly { code: string; name: string }[]>();
 
