@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { LANGUAGES } from "@/lib/i18n/languages";
 
 // The Embed page's working part: pick the widget's options, see it live, copy the
 // snippet. The preview frame is fitted to the widget's height the way embed.js does it.
@@ -14,6 +15,7 @@ export interface EmbedBuilderWords {
   size: string;
   sizes: Record<(typeof SIZES)[number], string>;
   language: string;
+  visitorsLanguage: string;
   transparent: string;
   paste: string;
   copy: string;
@@ -25,15 +27,20 @@ export interface EmbedBuilderWords {
 
 const THEMES = ["light", "dark", "auto"] as const;
 const SIZES = ["small", "medium", "large"] as const;
-// The widget's own languages, each named in itself.
-const LANGS = [["en", "English"], ["fr", "Français"], ["de", "Deutsch"], ["es", "Español"], ["it", "Italiano"], ["nl", "Nederlands"], ["pt", "Português"]] as const;
+// The widget's languages, each named in itself: the product's, and three of the widget's own.
+const LANGS: readonly (readonly [code: string, name: string])[] = [
+  ...LANGUAGES.map(({ code, name }) => [code, name] as const),
+  ["it", "Italiano"],
+  ["nl", "Nederlands"],
+  ["pt", "Português"],
+];
 const WIDTHS = { small: 300, medium: 380, large: 460 };
 
-export function EmbedBuilder({ slug, origin, language, words }: { slug: string; origin: string; language: string; words: EmbedBuilderWords }) {
+export function EmbedBuilder({ slug, origin, words }: { slug: string; origin: string; words: EmbedBuilderWords }) {
   const [theme, setTheme] = useState("light");
   const [size, setSize] = useState<keyof typeof WIDTHS>("medium");
-  // The reader's language, when the widget speaks it.
-  const [lang, setLang] = useState(LANGS.some(([code]) => code === language) ? language : "en");
+  // "": no data-lang, so the widget speaks each visitor's language (their browser's Accept-Language).
+  const [lang, setLang] = useState("");
   const [transparent, setTransparent] = useState(false);
   const [height, setHeight] = useState(280);
   const frame = useRef<HTMLIFrameElement>(null);
@@ -41,11 +48,11 @@ export function EmbedBuilder({ slug, origin, language, words }: { slug: string; 
   const attrs = [
     theme !== "light" ? ` data-theme="${theme}"` : "",
     size !== "medium" ? ` data-size="${size}"` : "",
-    lang !== "en" ? ` data-lang="${lang}"` : "",
+    lang ? ` data-lang="${lang}"` : "",
     transparent ? ` data-transparent="1"` : "",
   ].join("");
   const snippet = `<script src="${origin}/embed.js" data-letter="${slug}"${attrs} async></script>`;
-  const query = new URLSearchParams({ theme, size, lang, ...(transparent ? { transparent: "1" } : {}) });
+  const query = new URLSearchParams({ theme, size, ...(lang ? { lang } : {}), ...(transparent ? { transparent: "1" } : {}) });
 
   useEffect(() => {
     const onMessage = (event: MessageEvent) => {
@@ -79,6 +86,7 @@ export function EmbedBuilder({ slug, origin, language, words }: { slug: string; 
           <label className="text-sm font-medium text-stone-800">
             {words.language}
             <select className={select} value={lang} onChange={(e) => setLang(e.target.value)}>
+              <option value="">{words.visitorsLanguage}</option>
               {LANGS.map(([value, label]) => <option key={value} value={value} lang={value}>{label}</option>)}
             </select>
           </label>

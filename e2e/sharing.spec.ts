@@ -60,6 +60,12 @@ test("the letter page shows the map, top countries, split, history, milestones, 
   await expect(snippet).toContainText('data-transparent="1"');
   const preview = page.getByTestId("embed-preview");
   await expect(preview).toHaveAttribute("src", /theme=dark/);
+  // No language chosen: the widget speaks each visitor's; Arabic can be chosen like any other.
+  await expect(snippet).not.toContainText("data-lang");
+  await expect(preview).not.toHaveAttribute("src", /lang=/);
+  await page.getByLabel("Language").selectOption("ar");
+  await expect(snippet).toContainText('data-lang="ar"');
+  await expect(preview).toHaveAttribute("src", /lang=ar/);
   await expect(page.frameLocator("[data-testid=embed-preview]").getByTestId("widget-total")).toHaveText("45");
 });
 

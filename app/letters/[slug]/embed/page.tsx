@@ -56,7 +56,6 @@ export default async function EmbedPage({ params }: Props) {
         <EmbedBuilder
           slug={slug}
           origin={origin}
-          language={locale}
           words={{
             options: t("options"),
             theme: t("theme"),
@@ -64,6 +63,7 @@ export default async function EmbedPage({ params }: Props) {
             size: t("size"),
             sizes: { small: t("sizeSmall"), medium: t("sizeMedium"), large: t("sizeLarge") },
             language: t("language"),
+            visitorsLanguage: t("visitorsLanguage"),
             transparent: t("transparent"),
             paste: t("paste"),
             copy: t("copy"),
