@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { signatureInputSchema } from "../validation/signature";
-import { AppError } from "./app-error";
-import { cachedJson, errorResponse } from "./responses";
+import { AppError, letterNotFound } from "./app-error";
+import { cachedJson, errorResponse, route } from "./responses";
 
 const body = { slug: "a-letter", total: 3 };
 const get = (headers: Record<string, string> = {}) => new Request("http://letters.test/api/letters/a-letter/counts", { headers });
@@ -87,6 +87,18 @@ describe("errorResponse", () => {
     expect(text).not.toMatch(/SQLITE|secret|hunter2/);
     expect(JSON.parse(text).error.code).toBe("internal_error");
     expect(logged).toHaveBeenCalled();
+  });
+});
+
+describe("route", () => {
+  it("says that an error's answer varies by Accept-Language, as its words do", async () => {
+    const answer = route(async (_request: Request) => {
+      throw letterNotFound();
+    });
+    const response = await answer(get());
+    expect(response.status).toBe(404);
+    expect((await response.json()).error.message).toBe("There is no letter at this address.");
+    expect(response.headers.get("Vary")).toContain("Accept-Language");
   });
 });
 

@@ -121,6 +121,8 @@ export function route<Args extends unknown[]>(
       const request = args[0] instanceof Request ? args[0] : null;
       const language = negotiateLanguage({ acceptLanguage: request?.headers.get("accept-language") });
       response = errorResponse(error, language === DEFAULT_LANGUAGE ? ENGLISH_ERRORS : await errorTranslators(language));
+      // its words differ by Accept-Language, and a cache must keep them apart (a 404 may be kept without a Cache-Control)
+      response.headers.append("Vary", "Accept-Language");
     }
     if (!cors) for (const name of Object.keys(CORS_HEADERS)) response.headers.delete(name);
     for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
