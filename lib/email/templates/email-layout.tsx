@@ -60,5 +60,10 @@ export const styles = {
   link: { color: "#1d4ed8", textDecoration: "underline", overflowWrap: "anywhere" as const, wordBreak: "break-word" as const },
 };
 
-/** `<strong>` in a message's rich text. */
-export const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
+/**
+ * `<strong>` in a message's rich text. What it holds (a letter's title, an organisation's
+ * name) may run the other way from the message: dir="auto" isolates it and takes its
+ * direction from its own first letter, so an English title in an Arabic sentence keeps
+ * its punctuation at its end.
+ */
+export const strong = (chunks: ReactNode) => <strong dir="auto">{chunks}</strong>;

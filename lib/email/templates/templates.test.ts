@@ -58,6 +58,13 @@ describe("email templates", () => {
     expect(text).toContain("1.234 Briefe");
   });
 
+  it("keeps a title in another script apart from the sentence around it, so its punctuation stays at its own end", async () => {
+    // An Arabic message names a letter not yet translated: without its own direction the
+    // English title's "!" would be drawn on the Arabic sentence's side of it.
+    const { html } = await render(ConfirmSignatureEmail, { letterTitle: "Keep encryption strong!" }, await emailLanguage("ar"));
+    expect(html).toContain('<strong dir="auto">Keep encryption strong!</strong>');
+  });
+
   it("writes a language it does not speak in English", async () => {
     expect((await emailLanguage("xx")).code).toBe("en");
     expect((await emailLanguage(null)).code).toBe("en");
