@@ -32,13 +32,15 @@ export async function proxy(request: NextRequest) {
   return (route && (await route[1](request, language, headers))) ?? NextResponse.next({ request: { headers } });
 }
 
-// The language a page is answered in (lib/i18n/negotiate-language.ts). A letter's page
-// falls back to the language its original is written in; every other page to English.
-// The admin area is in English for everyone.
+// The language a page is answered in (lib/i18n/negotiate-language.ts). A letter's page,
+// and the pages under it (its signatories, embed builder, check-email, report pages), fall
+// back to the language its original is written in, so a reader goes on in the language
+// the letter spoke to them in; every other page falls back to English. The admin area is
+// in English for everyone.
 async function requestLanguage(request: NextRequest): Promise<LanguageCode> {
   if (/^\/admin(\/|$)/.test(request.nextUrl.pathname)) return DEFAULT_LANGUAGE;
   const asked = { lang: request.nextUrl.searchParams.get("lang"), acceptLanguage: request.headers.get("accept-language") };
-  const letterSlug = /^\/letters\/([^/%]+)$/.exec(request.nextUrl.pathname)?.[1];
+  const letterSlug = /^\/letters\/([^/%]+)(\/|$)/.exec(request.nextUrl.pathname)?.[1];
   if (!letterSlug || isLanguageCode(asked.lang)) return negotiateLanguage(asked);
   const original = await getCachedPublicLetter({ slug: letterSlug }).then((letter) => letter?.language, () => undefined);
   return negotiateLanguage({ ...asked, fallback: isLanguageCode(original) ? original : undefined });
