@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import type { AppError } from "@/lib/http/app-error";
 import { errorTranslators } from "@/lib/i18n/error-translators";
@@ -10,6 +11,14 @@ import { NoticeCard } from "./notice-card";
 
 export const linkClass = "font-medium text-brand-700 underline-offset-2 hover:underline";
 
+// A letter's title, an organisation's or a person's name may run the other way from the
+// sentence or page around it (an English title in Arabic): dir="auto" isolates it and
+// takes its direction from its own first letter, so its punctuation stays at its end.
+/** `<strong>` in a link page's rich text. */
+export const strong = (chunks: ReactNode) => <strong dir="auto">{chunks}</strong>;
+/** `<em>` in a link page's rich text. */
+export const em = (chunks: ReactNode) => <em dir="auto">{chunks}</em>;
+
 /** Term and value rows, as the link's page shows what it will confirm or remove. */
 export function DetailRows({ rows, testId }: { rows: [string, string][]; testId: string }) {
   return (
@@ -17,7 +26,9 @@ export function DetailRows({ rows, testId }: { rows: [string, string][]; testId:
       {rows.map(([term, value]) => (
         <div key={term} className="grid gap-1 px-3 py-2 sm:grid-cols-[12rem_1fr]">
           <dt className="font-medium text-stone-700">{term}</dt>
-          <dd className="break-words text-stone-900">{value}</dd>
+          <dd className="break-words text-stone-900">
+            <bdi>{value}</bdi>
+          </dd>
         </div>
       ))}
     </dl>

@@ -15,7 +15,8 @@ export function SignatoryEntries({ slug, rows, report }: { slug: string; rows: S
   const query = report.lang ? `?lang=${report.lang}` : "";
   return rows.map(([id, name, detail, website], i) => (
     <li key={id ?? i}>
-      <b>{website ? <a href={website} rel="nofollow ugc noopener" target="_blank">{name}</a> : name}</b>
+      {/* a name may run the other way from the page (a Latin name on an Arabic page): <bdi> keeps its punctuation at its own end */}
+      <b>{website ? <a href={website} rel="nofollow ugc noopener" target="_blank" dir="auto">{name}</a> : <bdi>{name}</bdi>}</b>
       <small>
         {detail}
         <a href={`/letters/${slug}/report/${id}${query}`} aria-label={report.label.replace("{name}", name)}>

@@ -168,3 +168,47 @@ test("a letter closed while a French reader fills the form refuses in French; th
   const english = await request.post(`/api/letters/${letter.slug}/signatures`, { data: body });
   expect((await english.json()).error.message).toBe("This letter is closed and no longer takes signatures.");
 });
+
+test("an English title in an Arabic sentence keeps its punctuation at its own end", async ({ browser, request }) => {
+  const letter = createLetter();
+  const title = `${letter.title}!`;
+  sql(`UPDATE "Letter" SET "title" = ? WHERE "id" = ?`, [title, letter.id]);
+  const email = uniqueEmail("bidi");
+  const signed = await request.post(`/api/letters/${letter.slug}/signatures`, {
+    headers: { "Accept-Language": "ar" },
+    data: { kind: "individual", name: "Omar Said", email, country: "JO", listPublicly: true, consent: true },
+  });
+  expect(signed.status()).toBe(202);
+  const [mail] = await waitForEmails(request, email);
+  const context = await browser.newContext({ locale: "ar" });
+  const page = await context.newPage();
+  await page.goto(confirmLink(mail));
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  // Where the browser draws the title's "!" and the letter before it (a line never breaks
+  // between them): read left to right, as English is, the "!" comes after it. Without a
+  // direction of its own the "!" would be drawn on the Arabic sentence's side of the title.
+  const drawn = await page.locator("strong", { hasText: title }).evaluate((strong) => {
+    const text = strong.firstChild as Text;
+    const left = (index: number) => {
+      const range = document.createRange();
+      range.setStart(text, index);
+      range.setEnd(text, index + 1);
+      return range.getBoundingClientRect().left;
+    };
+    return { letter: left(text.length - 2), mark: left(text.length - 1) };
+  });
+  expect(drawn.mark).toBeGreaterThan(drawn.letter);
+  await context.close();
+});
+
+test("a reader whose browser asks for none of our languages goes on in a French letter's French, from its page to those under it", async ({ browser }) => {
+  const letter = createLetter();
+  sql(`UPDATE "Letter" SET "language" = 'fr' WHERE "id" = ?`, [letter.id]);
+  const context = await browser.newContext({ locale: "ja-JP" });
+  const page = await context.newPage();
+  for (const path of [`/letters/${letter.slug}`, `/letters/${letter.slug}/signatories?kind=individual`, `/letters/${letter.slug}/embed`]) {
+    await page.goto(path);
+    await expect(page.locator("html"), path).toHaveAttribute("lang", "fr");
+  }
+  await context.close();
+});

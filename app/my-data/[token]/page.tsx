@@ -105,7 +105,7 @@ export default async function SignerDataPage({ params, searchParams }: Props) {
           {data.signatures.map((signature, index) => (
             <li key={signature.id} className="rounded-xl border border-stone-200 bg-white p-4 shadow-sm sm:p-5">
               <h3 className="font-semibold text-stone-900">
-                <Link href={link(`/letters/${signature.letter.slug}`)} className="underline-offset-2 hover:underline">
+                <Link href={link(`/letters/${signature.letter.slug}`)} className="underline-offset-2 hover:underline" dir="auto">
                   {titles[index]}
                 </Link>
               </h3>

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { languageLinks } from "@/lib/i18n/language-links";
 import { NoticeCard } from "@/components/notice-card";
-import { DetailRows, linkClass, TryAgain } from "@/components/link-page-parts";
+import { DetailRows, em, linkClass, strong, TryAgain } from "@/components/link-page-parts";
 import { ShareLinks } from "@/components/share-links";
 import { appUrl } from "@/lib/app-url";
 import { localCountryName } from "@/lib/countries/country-names";
@@ -24,8 +24,6 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Props = { params: Promise<{ token: string }>; searchParams: Promise<{ problem?: string }> };
 
-const strong = (chunks: React.ReactNode) => <strong>{chunks}</strong>;
-const em = (chunks: React.ReactNode) => <em>{chunks}</em>;
 
 // Opening this page (as mail scanners do) changes nothing: only its button's POST confirms.
 export default async function VerifyPage({ params, searchParams }: Props) {

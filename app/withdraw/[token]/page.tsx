@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { languageLinks } from "@/lib/i18n/language-links";
 import { NoticeCard } from "@/components/notice-card";
-import { DetailRows, linkClass, TryAgain } from "@/components/link-page-parts";
+import { DetailRows, em, linkClass, strong, TryAgain } from "@/components/link-page-parts";
 import { localCountryName } from "@/lib/countries/country-names";
 import { expectedError } from "@/lib/http/app-error";
 import { letterTitleIn } from "@/lib/letters/letter-title-in";
@@ -20,8 +20,6 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Props = { params: Promise<{ token: string }>; searchParams: Promise<{ reason?: string; problem?: string }> };
 
-const strong = (chunks: React.ReactNode) => <strong>{chunks}</strong>;
-const em = (chunks: React.ReactNode) => <em>{chunks}</em>;
 
 // Opening this page (as mail scanners do) changes nothing: only its button's POST withdraws.
 export default async function WithdrawPage({ params, searchParams }: Props) {

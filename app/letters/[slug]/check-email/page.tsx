@@ -3,6 +3,7 @@ import Link from "next/link";
 import { cookies } from "next/headers";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { strong } from "@/components/link-page-parts";
 import { languageLinks } from "@/lib/i18n/language-links";
 import { getPublicLetter } from "@/lib/letters/get-public-letter";
 import { letterTitleIn } from "@/lib/letters/letter-title-in";
@@ -44,7 +45,7 @@ export default async function CheckEmailPage({ params }: { params: Promise<{ slu
           {t.rich("openIt", {
             button: tVerify("confirmButton"),
             title,
-            strong: (chunks) => <strong>{chunks}</strong>,
+            strong,
             em: (chunks) => <em>{chunks}</em>,
           })}
         </p>
