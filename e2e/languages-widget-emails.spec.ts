@@ -1,7 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { expectNoViolations, renderedEmails } from "./a11y-support";
 import { addToCounters } from "./embed-fixtures";
-import { addTranslation, createLetter, uniqueEmail, waitForEmails, waitOutFillTime } from "./support";
+import { sql } from "./db";
+import { addTranslation, createLetter, lastMarkDrawnAfterItsLetter, uniqueEmail, waitForEmails, waitOutFillTime } from "./support";
 
 // Issue 13's localised product beyond the pages: a signer's emails in the language they
 // signed in, the widget and the badge in their reader's language, Arabic right to left.
@@ -128,4 +129,13 @@ test("axe finds nothing in each email's HTML in Arabic and French", async ({ pag
     await expect(page.locator("html")).toHaveAttribute("dir", name.endsWith("(ar)") ? "rtl" : "ltr");
     await expectNoViolations(page, `the ${name} email`);
   }
+});
+
+test("the Arabic widget draws an English title's punctuation at the title's own end", async ({ page }) => {
+  const letter = createLetter();
+  const title = `${letter.title}!`;
+  sql(`UPDATE "Letter" SET "title" = ? WHERE "id" = ?`, [title, letter.id]);
+  await page.goto(`/embed/${letter.slug}?lang=ar`);
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  expect(await lastMarkDrawnAfterItsLetter(page.getByRole("link", { name: title }))).toBe(true);
 });

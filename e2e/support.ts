@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import { MIN_FILL_MS } from "../lib/validation/signing-checks";
 import { E2E_DATABASE_URL, STAND_IN_URL } from "./config";
 import { flag, sql, timestamp } from "./db";
@@ -128,4 +128,23 @@ export function addTranslation(letter: TestLetter, language: string, status: "pu
     databaseUrl,
   );
   return text;
+}
+
+/**
+ * Whether the browser draws the last character of an element's text (a title's "!") to the
+ * right of the letter before it (a line never breaks between them), as left-to-right text
+ * is read: an English title in an Arabic sentence that does not run in its own direction
+ * has its "!" drawn on the sentence's side of it.
+ */
+export async function lastMarkDrawnAfterItsLetter(element: Locator): Promise<boolean> {
+  return element.evaluate((node) => {
+    const text = node.firstChild as Text;
+    const left = (index: number) => {
+      const range = document.createRange();
+      range.setStart(text, index);
+      range.setEnd(text, index + 1);
+      return range.getBoundingClientRect().left;
+    };
+    return left(text.length - 1) > left(text.length - 2);
+  });
 }

@@ -46,7 +46,7 @@ export function renderWidget({
 
   const body = html`<main class="w" data-widget data-slug="${letter.slug}" data-lang="${lang}" data-goal="${letter.goal ?? 0}" data-top="${top}" data-etag="${countsEtag}" data-strings="${JSON.stringify(s)}">
 <p class="kicker">${kindLabel(letter.kind, s)}</p>
-<p class="title"><a href="${letterUrl}" target="_blank" rel="noopener">${letter.title}</a></p>
+<p class="title"><a href="${letterUrl}" target="_blank" rel="noopener" dir="auto">${letter.title}</a></p>
 <p class="total" aria-live="polite" aria-atomic="true"><b data-total data-testid="widget-total">${number.format(counts.total)}</b> <span data-unit>${s.units[new Intl.PluralRules(lang).select(counts.total)] ?? s.units.other}</span></p>
 ${letter.goal
   ? html`<div class="bar" data-bar role="progressbar" aria-label="${goalText}" aria-valuemin="0" aria-valuemax="${letter.goal}" aria-valuenow="${Math.min(counts.total, letter.goal)}"><span style="width:${Math.max(percent, counts.total > 0 ? 2 : 0)}%"></span></div>
