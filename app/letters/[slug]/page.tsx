@@ -13,6 +13,7 @@ import { WorldMap } from "@/components/world-map";
 import { LetterBody } from "@/components/letter-body";
 import { LanguageSwitcher } from "@/components/language-switcher";
 import { LetterHeading } from "@/components/letter-heading";
+import { OpenData } from "@/components/open-data";
 import { SignForm } from "@/components/sign-form";
 import { SignatoryDownloads } from "@/components/signatory-downloads";
 import { SignatoryList } from "@/components/signatory-list";
@@ -59,6 +60,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     alternates: {
       canonical: inLanguage(locale),
       languages: { ...Object.fromEntries(text.languages.map((code) => [code, inLanguage(code)])), "x-default": path },
+      // The feed of newly listed organisations, for feed readers to find from the page.
+      types: { "application/atom+xml": [{ url: `${path}/organizations.atom`, title: t("organizationsFeed", { title: letter.title }) }] },
     },
     openGraph: {
       type: "article",
@@ -227,6 +230,8 @@ export default async function LetterPage({ params }: Props) {
           />
         </div>
       </section>
+
+      <OpenData slug={letter.slug} />
     </div>
   );
 }
