@@ -41,7 +41,7 @@ const csvOf = (letter: { slug: string }, headers: Record<string, string> = {}) =
   historyCsvRoute(new Request(`http://letters.test/api/letters/${letter.slug}/history.csv`, { headers }), { params: Promise.resolve({ slug: letter.slug }) });
 
 describe("GET /api/letters/{slug}/history.csv", () => {
-  it("gives one row per day and country of the signatures that count, withdrawn and unconfirmed ones left out", async () => {
+  it("gives one row per day and country of the signatures that count, withdrawn, hidden and unconfirmed ones left out", async () => {
     const letter = await createLetter({ autoApproveMatchingDomain: true });
     await countedAt(letter, individual({ country: "FR" }), "2026-03-01T08:00:00Z");
     await countedAt(letter, individual({ country: "FR" }), "2026-03-01T23:59:00Z");
@@ -55,6 +55,8 @@ describe("GET /api/letters/{slug}/history.csv", () => {
     const { token, tokenHash } = createToken();
     await db.withdrawalToken.create({ data: { tokenHash, signatureId: withdrawn.id, letterId: letter.id } });
     await withdrawSignature({ token, how: "link" });
+    // counted once, then hidden by a moderator (its countedAt stays)
+    await addRow(letter, { country: "FR", status: "hidden", countedAt: new Date("2026-03-02T11:00:00Z") });
 
     const response = await csvOf(letter);
     expect(response.status).toBe(200);
