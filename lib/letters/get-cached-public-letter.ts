@@ -1,7 +1,9 @@
 import "server-only";
+import { letterNotFound } from "../http/app-error";
 import { whenLetterChanges } from "../memory/letter-changed";
 import { timedCache } from "../memory/timed-cache";
 import { effectiveStatus } from "./effective-status";
+import { isSlug } from "../validation/letter";
 import { getPublicLetter, type PublicLetter } from "./get-public-letter";
 
 // The public letter by slug, kept in memory for a few seconds for the hot public feeds
@@ -21,4 +23,11 @@ export async function getCachedPublicLetter({ slug }: { slug: string }): Promise
   // A closing date can pass while the letter sits in the cache.
   const status = letter && effectiveStatus(letter);
   return letter && status !== letter.status ? { ...letter, status: status! } : letter;
+}
+
+/** The public letter a feed's address names, or the 404 AppError (a malformed slug is never looked up). */
+export async function publicLetterOrNotFound(slug: string): Promise<PublicLetter> {
+  const letter = isSlug(slug) ? await getCachedPublicLetter({ slug }) : null;
+  if (!letter) throw letterNotFound();
+  return letter;
 }

@@ -1,10 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { organizationsAtom } from "@/lib/export/organizations-atom";
-import { letterNotFound } from "@/lib/http/app-error";
 import { cachedResponse, preflight, route } from "@/lib/http/responses";
 import { DEFAULT_LANGUAGE, isLanguageCode } from "@/lib/i18n/languages";
-import { getCachedPublicLetter } from "@/lib/letters/get-cached-public-letter";
-import { isSlug } from "@/lib/validation/letter";
+import { publicLetterOrNotFound } from "@/lib/letters/get-cached-public-letter";
 
 export const dynamic = "force-dynamic";
 
@@ -14,8 +12,7 @@ type Context = { params: Promise<{ slug: string }> };
 // titled in the letter's own language, as its title is.
 export const GET = route(async (request: Request, { params }: Context) => {
   const { slug } = await params;
-  const letter = isSlug(slug) ? await getCachedPublicLetter({ slug }) : null;
-  if (!letter) throw letterNotFound();
+  const letter = await publicLetterOrNotFound(slug);
   const t = await getTranslations({ locale: isLanguageCode(letter.language) ? letter.language : DEFAULT_LANGUAGE, namespace: "letter" });
   const feed = await organizationsAtom({ letter, title: t("organizationsFeed", { title: letter.title }), author: t("siteName") });
   // 5 s, like the copy in memory: a withdrawn organisation leaves the feed within 5 s.

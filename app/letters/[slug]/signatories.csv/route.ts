@@ -1,9 +1,7 @@
-import { letterNotFound } from "@/lib/http/app-error";
 import { clientIp } from "@/lib/http/client-address";
 import { CORS_HEADERS, preflight, representationResponse, route } from "@/lib/http/responses";
-import { getCachedPublicLetter } from "@/lib/letters/get-cached-public-letter";
+import { publicLetterOrNotFound } from "@/lib/letters/get-cached-public-letter";
 import { publicSignatoriesCsv } from "@/lib/export/public-signatories-csv";
-import { isSlug } from "@/lib/validation/letter";
 
 export const dynamic = "force-dynamic";
 
@@ -13,8 +11,7 @@ type Context = { params: Promise<{ slug: string }> };
 // in memory for a few seconds, or streamed a few at a time (lib/export/public-signatories-csv.ts).
 export const GET = route(async (request: Request, { params }: Context) => {
   const { slug } = await params;
-  const letter = isSlug(slug) ? await getCachedPublicLetter({ slug }) : null;
-  if (!letter) throw letterNotFound();
+  const letter = await publicLetterOrNotFound(slug);
   const csv = await publicSignatoriesCsv({ letterId: letter.id, since: letter.createdAt, client: clientIp(request.headers) });
   const headers = {
     ...CORS_HEADERS,
