@@ -3,10 +3,13 @@
 export const ROLES = ["admin", "moderator"] as const;
 export type Role = (typeof ROLES)[number];
 
-export type Permission = "moderate" | "export" | "manage_letters" | "manage_people" | "read_audit" | "manage_blocks";
+export type Permission =
+  | "moderate" | "export" | "manage_letters" | "manage_people" | "read_audit" | "manage_blocks"
+  // writing and sending updates to signers who asked for news; registering webhooks
+  | "send_updates" | "manage_webhooks";
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  admin: ["moderate", "export", "manage_letters", "manage_people", "read_audit", "manage_blocks"],
+  admin: ["moderate", "export", "manage_letters", "manage_people", "read_audit", "manage_blocks", "send_updates", "manage_webhooks"],
   moderator: ["moderate", "export"],
 };
 

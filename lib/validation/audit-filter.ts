@@ -12,6 +12,12 @@ export const AUDIT_ACTIONS = [
   "block.add", "block.remove",
   "signature.withdraw", "signature.erase", "data.erase", "data.export",
   "retention.run", "retention.anonymize",
+  // issue 14: delivering the letter
+  "delivery.document", "delivery.record", "delivery.update", "delivery.response",
+  // updates to signers
+  "update.save", "update.test_send", "update.send",
+  // webhooks
+  "webhook.create", "webhook.update", "webhook.delete", "webhook.send_again", "webhook.disable",
 ] as const;
 
 const empty = (v: unknown) => (v === "" || v === null ? undefined : v);
