@@ -3,6 +3,7 @@ import { countryName } from "../countries";
 import { whenLetterChanges } from "../memory/letter-changed";
 import { timedCache } from "../memory/timed-cache";
 import { readCounters } from "./roll-up-counts";
+import type { CountryCount, LetterCounts } from "../api/schemas";
 
 // Counts by country and kind, summed from the counter shards and the changes not yet
 // rolled up into them (never by scanning signatures). Kept in memory for a couple of
@@ -10,21 +11,8 @@ import { readCounters } from "./roll-up-counts";
 // letter's readers then cost one small query per letter per interval instead of one per
 // request.
 
-export interface CountryCount {
-  country: string;
-  name: string;
-  total: number;
-  individuals: number;
-  organizations: number;
-}
-
-export interface LetterCounts {
-  total: number;
-  individuals: number;
-  organizations: number;
-  countries: CountryCount[];
-  updatedAt: string;
-}
+// Their shape is the counts JSON's, defined once in lib/api/schemas.ts.
+export type { CountryCount, LetterCounts } from "../api/schemas";
 
 export const COUNTS_TTL_MS = 2_000;
 

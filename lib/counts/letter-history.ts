@@ -2,21 +2,15 @@ import "server-only";
 import { whenLetterChanges } from "../memory/letter-changed";
 import { timedCache } from "../memory/timed-cache";
 import { readCounters } from "./roll-up-counts";
+import type { HistoryDay } from "../api/schemas";
 
 // The running total per day (UTC), from the per-day net changes the roll-up keeps beside
 // the counters plus the changes not yet rolled up. Days without a change are filled in,
 // so a chart's x axis is time. Cached briefly in memory like the counts: the rows are
 // few, the readers many.
 
-export interface HistoryDay {
-  /** "YYYY-MM-DD", UTC */
-  day: string;
-  total: number;
-  individuals: number;
-  organizations: number;
-  /** net change that day (withdrawals and moderation can make it negative) */
-  added: number;
-}
+// A day's shape is the history JSON's, defined once in lib/api/schemas.ts.
+export type { HistoryDay } from "../api/schemas";
 
 export const HISTORY_TTL_MS = 5_000;
 const DAY_MS = 86_400_000;

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Challenge } from "altcha-lib";
+import type { SigningChallenge } from "../api/schemas";
 import { getEnv } from "../env";
 import { letterNotFound } from "../http/app-error";
 import { consumeLimit } from "../http/rate-limit";
@@ -14,12 +14,8 @@ import { createProofOfWorkChallenge } from "./proof-of-work";
  */
 export const challengeLimit = () => ({ points: 2 * getEnv().SIGN_RATE_LIMIT_PER_MINUTE, durationS: 60 });
 
-export interface SigningChallenge {
-  /** Whether a signing sent now must bring the solved challenge. */
-  required: boolean;
-  /** The challenge to solve; null when the letter never asks for one. */
-  challenge: Challenge | null;
-}
+// Its shape is the challenge JSON's, defined once in lib/api/schemas.ts.
+export type { SigningChallenge } from "../api/schemas";
 
 /**
  * What the sign form (or an API client) must solve before signing `slug`. A letter in

@@ -7,6 +7,7 @@ import { representation, type Representation } from "../http/responses";
 import { whenLetterChanges } from "../memory/letter-changed";
 import { timedCache } from "../memory/timed-cache";
 import { csvRow } from "./csv";
+import { HISTORY_CSV_HEADER } from "./csv-columns";
 
 // The letter's history by day and country as CSV (GET /api/letters/{slug}/history.csv).
 //
@@ -19,7 +20,6 @@ import { csvRow } from "./csv";
 // give its count today, as the counts JSON has it. Days and countries without a
 // signature have no row. Kept as bytes for as long as the history JSON is kept.
 
-export const HISTORY_CSV_HEADER = ["date", "country", "country_name", "individuals", "organizations", "total"] as const;
 
 const cache = timedCache<Representation>("history-csv", { ttlMs: HISTORY_TTL_MS, max: 100 });
 whenLetterChanges("history-csv", ({ letterId }) => cache.forget(letterId));

@@ -3,6 +3,7 @@ import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { countryName } from "../countries";
 import { csvRow, type CsvValue } from "./csv";
+import { PUBLIC_SIGNATORIES_CSV_HEADER } from "./csv-columns";
 
 // A letter's counted signatures as a CSV stream. Each pull reads the next keyset batch
 // (createdAt, id) and hands it on, so memory holds one batch whatever the letter's size,
@@ -28,16 +29,17 @@ function columns(options: CsvAudience): { header: string; value: (row: Row) => C
   const r = (value: (row: Row) => CsvValue) => value;
   if (options.audience === "public") {
     // What the public list shows: an organisation under its own name, its contact private.
-    return [
-      { header: "kind", value: r((s) => s.kind) },
-      { header: "name", value: r((s) => (s.kind === "organization" ? (s.organizationName ?? s.name) : s.name)) },
-      { header: "title", value: r((s) => s.title) },
-      { header: "affiliation", value: r((s) => s.affiliation) },
-      { header: "website", value: r((s) => s.website) },
-      { header: "country", value: r((s) => s.country) },
-      { header: "country_name", value: r((s) => countryName(s.country)) },
-      { header: "signed_at", value: r((s) => s.countedAt) },
-    ];
+    const values: Record<(typeof PUBLIC_SIGNATORIES_CSV_HEADER)[number], (row: Row) => CsvValue> = {
+      kind: (s) => s.kind,
+      name: (s) => (s.kind === "organization" ? (s.organizationName ?? s.name) : s.name),
+      title: (s) => s.title,
+      affiliation: (s) => s.affiliation,
+      website: (s) => s.website,
+      country: (s) => s.country,
+      country_name: (s) => countryName(s.country),
+      signed_at: (s) => s.countedAt,
+    };
+    return PUBLIC_SIGNATORIES_CSV_HEADER.map((header) => ({ header, value: values[header] }));
   }
   return [
     { header: "kind", value: r((s) => s.kind) },

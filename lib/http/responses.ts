@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import { ZodError } from "zod";
+import type { ErrorBody } from "../api/schemas";
 import { expectedError } from "./app-error";
 import { DEFAULT_LANGUAGE } from "../i18n/languages";
 import { negotiateLanguage } from "../i18n/negotiate-language";
@@ -33,7 +34,7 @@ const PREFLIGHT_HEADERS = {
 export function errorResponse(error: unknown, t: ErrorTranslators = ENGLISH_ERRORS): Response {
   if (error instanceof ZodError) {
     return json(
-      { error: { code: "invalid_input", message: t.validation("fixFieldsShort"), fields: signatureFieldErrors(error, t.validation) } },
+      { error: { code: "invalid_input", message: t.validation("fixFieldsShort"), fields: signatureFieldErrors(error, t.validation) } } satisfies ErrorBody,
       { status: 422 },
     );
   }
@@ -41,10 +42,10 @@ export function errorResponse(error: unknown, t: ErrorTranslators = ENGLISH_ERRO
   if (expected) {
     const { message, fields } = translateError(expected, t);
     const body = { code: expected.code, message, ...(fields ? { fields } : {}) };
-    return json({ error: body }, { status: expected.status, headers: expected.headers });
+    return json({ error: body } satisfies ErrorBody, { status: expected.status, headers: expected.headers });
   }
   console.error("unexpected error in API route", error);
-  return json({ error: { code: "internal_error", message: t.errors("internal_error") } }, { status: 500 });
+  return json({ error: { code: "internal_error", message: t.errors("internal_error") } } satisfies ErrorBody, { status: 500 });
 }
 
 export function json(body: unknown, init: { status?: number; headers?: Record<string, string> } = {}): Response {

@@ -1,26 +1,12 @@
 import "server-only";
 import { db } from "../db";
+import type { PublicSignature, PublicSignaturePage } from "../api/schemas";
 
 // The public list: counted signatures whose signers chose to be listed, oldest first,
 // by cursor. Only public columns are selected; an email never leaves this query.
 
-export interface PublicSignature {
-  /** for reporting a listed signature; reveals nothing about the signer */
-  id: string;
-  kind: string;
-  name: string;
-  title: string | null;
-  affiliation: string | null;
-  organizationName: string | null;
-  website: string | null;
-  country: string;
-  signedAt: string;
-}
-
-export interface PublicSignaturePage {
-  items: PublicSignature[];
-  nextCursor: string | null;
-}
+// Their shapes are the public JSON's, defined once in lib/api/schemas.ts.
+export type { PublicSignature, PublicSignaturePage } from "../api/schemas";
 
 export const PUBLIC_PAGE_SIZE = 50;
 
@@ -58,7 +44,7 @@ export async function listPublicSignatures({
   return {
     items: page.map((row) => ({
       id: row.id,
-      kind: row.kind,
+      kind: row.kind as PublicSignature["kind"], // the column holds only the two kinds the sign schema allows
       // An organisation is listed under its own name; its contact person stays private.
       name: row.kind === "organization" ? (row.organizationName ?? row.name) : row.name,
       title: row.title,

@@ -1,3 +1,4 @@
+import type { SignAccepted } from "@/lib/api/schemas";
 import { AppError, letterNotFound } from "@/lib/http/app-error";
 import { readJsonObject } from "@/lib/http/json-body";
 import { cachedJson, json, preflight, route } from "@/lib/http/responses";
@@ -32,7 +33,7 @@ export const POST = route(
     const { slug } = await params;
     const body = await readJsonObject(request);
     await submitSignature({ slug, body, headers: request.headers });
-    return json({ status: "pending_verification" }, { status: 202, headers: { "Cache-Control": "no-store" } });
+    return json({ status: "pending_verification" } satisfies SignAccepted, { status: 202, headers: { "Cache-Control": "no-store" } });
   },
   { cors: false },
 );
