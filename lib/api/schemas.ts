@@ -63,6 +63,12 @@ export const publicSignaturePageSchema = z
   .meta({ description: "Listed, counted signatures, oldest first. Never an email." });
 export type PublicSignaturePage = z.infer<typeof publicSignaturePageSchema>;
 
+/** The signatories list's query (a cursor must also be one the list gave out). */
+export const publicSignaturesQuerySchema = z.object({
+  kind: signerKind.optional(),
+  cursor: z.string().optional(),
+});
+
 export const historyDaySchema = z.object({
   day: z.iso.date().meta({ description: "A UTC day.", example: "2026-11-30" }),
   total: count.meta({ description: "Running total at the end of the day." }),

@@ -1,4 +1,4 @@
-import type { SignAccepted } from "@/lib/api/schemas";
+import { publicSignaturesQuerySchema, type SignAccepted } from "@/lib/api/schemas";
 import { AppError, letterNotFound } from "@/lib/http/app-error";
 import { readJsonObject } from "@/lib/http/json-body";
 import { cachedJson, json, preflight, route } from "@/lib/http/responses";
@@ -13,17 +13,20 @@ type Context = { params: Promise<{ slug: string }> };
 export const GET = route(async (request: Request, { params }: Context) => {
   const { slug } = await params;
   const url = new URL(request.url);
-  const kind = url.searchParams.get("kind");
-  const cursor = url.searchParams.get("cursor");
-  if (kind !== null && kind !== "individual" && kind !== "organization") {
+  const query = publicSignaturesQuerySchema.safeParse({
+    kind: url.searchParams.get("kind") ?? undefined,
+    cursor: url.searchParams.get("cursor") ?? undefined,
+  });
+  if (!query.success) {
     throw new AppError("invalid_query", 422, { values: { parameter: "kind" }, fields: { kind: ["Must be individual or organization."] } });
   }
+  const { kind, cursor } = query.data;
   if (!isValidCursor(cursor)) {
     throw new AppError("invalid_query", 422, { values: { parameter: "cursor" }, fields: { cursor: ["Use the nextCursor of an earlier page."] } });
   }
   const letter = await getPublicLetter({ slug });
   if (!letter) throw letterNotFound();
-  const page = await listPublicSignatures({ letterId: letter.id, kind: kind ?? undefined, cursor });
+  const page = await listPublicSignatures({ letterId: letter.id, kind, cursor });
   return cachedJson(request, page, "public, max-age=10, s-maxage=10, stale-while-revalidate=60");
 });
 
