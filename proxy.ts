@@ -35,10 +35,10 @@ export async function proxy(request: NextRequest) {
 // The language a page is answered in (lib/i18n/negotiate-language.ts). A letter's page,
 // and the pages under it (its signatories, embed builder, check-email, report pages), fall
 // back to the language its original is written in, so a reader goes on in the language
-// the letter spoke to them in; every other page falls back to English. The admin area is
-// in English for everyone.
+// the letter spoke to them in; every other page falls back to English. The admin area and
+// the developer documentation (/docs) are in English for everyone.
 async function requestLanguage(request: NextRequest): Promise<LanguageCode> {
-  if (/^\/admin(\/|$)/.test(request.nextUrl.pathname)) return DEFAULT_LANGUAGE;
+  if (/^\/(admin|docs)(\/|$)/.test(request.nextUrl.pathname)) return DEFAULT_LANGUAGE;
   const asked = { lang: request.nextUrl.searchParams.get("lang"), acceptLanguage: request.headers.get("accept-language") };
   const letterSlug = /^\/letters\/([^/%]+)(\/|$)/.exec(request.nextUrl.pathname)?.[1];
   if (!letterSlug || isLanguageCode(asked.lang)) return negotiateLanguage(asked);

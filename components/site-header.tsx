@@ -41,6 +41,12 @@ export async function SiteFooter() {
             ),
           })}
         </p>
+        {/* The developer documentation is in English whatever the page's language ("API" reads the same in each of ours). */}
+        <p>
+          <Link href="/docs/api" hrefLang="en" className="font-medium text-brand-700 underline-offset-2 hover:underline">
+            API
+          </Link>
+        </p>
       </div>
     </footer>
   );

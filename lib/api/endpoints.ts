@@ -64,7 +64,12 @@ export const ENDPOINTS: Endpoint[] = [
     description: "The home page; with `Accept: application/json` (and not `text/html`), the same JSON as `GET /api/letters`.",
     parameters: [{ name: "Accept", in: "header", description: "`application/json` for the JSON list.", schema: z.string(), example: "application/json" }],
     responses: {
-      200: cachedOk("The letters, as JSON or as the home page.", { ...jsonContent(letterListSchema, letterListExample), "text/html": text() }),
+      200: {
+        description: "The letters: as JSON (with CORS, an ETag and Cache-Control, as `GET /api/letters`), or as the home page.",
+        content: { ...jsonContent(letterListSchema, letterListExample), "text/html": text() },
+        headers: ["Vary"],
+      },
+      304: notModified,
     },
   },
   {
