@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import type { OpenApiDocument } from "../lib/api/openapi-document";
-import { expectNoViolations } from "./a11y-support";
+import { expectNoViolations, PHONE } from "./a11y-support";
 
 // /docs/api is the API document read out for people: every operation and webhook of
 // /api/openapi.json has its section, with examples, and axe finds nothing at a phone's
@@ -23,11 +23,14 @@ test("the API page shows every operation and webhook of the document, with curl 
   await expect(page.getByText('import { Webhook } from "standardwebhooks";')).toBeVisible();
 });
 
-test("the API page passes axe, and is English for a French reader", async ({ page }) => {
+test("the API page passes axe, is English for a French reader, and fits a phone's width", async ({ page }) => {
   await page.setExtraHTTPHeaders({ "Accept-Language": "fr" });
   await page.goto("/docs/api");
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expectNoViolations(page, "/docs/api");
+  await page.setViewportSize(PHONE);
+  // Long paths and code scroll inside their own boxes; the page itself never scrolls sideways.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
 });
 
 test("the footer links the API page", async ({ page }) => {

@@ -121,7 +121,7 @@ function EndpointSection({ document, base, path, method, operation }: { document
       </dl>
 
       {method === "options" ? null : (
-        <div className="mt-5 grid gap-4">
+        <div className="mt-5 space-y-4">
           <Code label="curl">{curlExample(base, method, path, operation)}</Code>
           <Code label="JavaScript">{fetchExample(base, method, path, operation)}</Code>
           {exampleAnswer(responses) ? <Code label="Example answer">{exampleAnswer(responses)!}</Code> : null}
@@ -178,7 +178,9 @@ export default function ApiDocsPage() {
                         </a>
                       </li>
                     ))
-                  : operationsOf(document, tag.name).map(({ path, method, operation }) => (
+                  : operationsOf(document, tag.name)
+                      .filter(({ method }) => method !== "options") // preflights are the browser's business; each is on the page
+                      .map(({ path, method, operation }) => (
                       <li key={`${method} ${path}`}>
                         <a href={`#${anchor(method, path)}`} className="text-brand-700 underline">
                           {method.toUpperCase()} {path}
