@@ -24,6 +24,7 @@ test("the API page shows every operation and webhook of the document, with curl 
 });
 
 test("the API page passes axe, is English for a French reader, and fits a phone's width", async ({ page }) => {
+  test.setTimeout(180_000); // axe reads every field list and code box of a long page, at two widths
   await page.setExtraHTTPHeaders({ "Accept-Language": "fr" });
   await page.goto("/docs/api");
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
