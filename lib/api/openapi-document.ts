@@ -183,7 +183,7 @@ export const WEBHOOK_HEADERS = [
   { name: "webhook-timestamp", description: "When it was sent, in seconds since 1970 (UTC). Refuse one far from your clock (5 minutes) to stop replays.", example: "1764497700" },
   {
     name: "webhook-signature",
-    description: "`v1,` and the base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` with the endpoint's secret (shown once, `whsec_…`). Several, space-separated, while a secret is being replaced.",
+    description: "`v1,` and the base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` with the endpoint's secret (shown once, `whsec_…`). It may hold several, space-separated: one that verifies is enough.",
     example: "v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=",
   },
 ];
