@@ -55,6 +55,11 @@ export const envSchema = z.object({
   ),
   // The local mailbox page (/dev/mail) outside development: "on" opens it, to loopback clients only.
   LOCAL_MAILBOX: optional(z.enum(["on", "off"], { message: 'must be "on" or "off"' })),
+  // Webhooks to private, loopback and link-local addresses, and over plain http:, for tests
+  // and intranets; unset, only https: to public addresses (lib/webhooks/safe-target.ts).
+  WEBHOOKS_ALLOW_PRIVATE_NETWORKS: z
+    .preprocess((value) => (value === "" ? undefined : value), z.enum(["true", "false"], { message: 'must be "true" or "false"' }).optional())
+    .transform((value) => value === "true"),
   PORT: z.coerce
     .number({ message: "must be a port number" })
     .int("must be a whole number")

@@ -4,6 +4,7 @@ import { retryOnBusy } from "../db-retry";
 import { isDatabaseUnavailable } from "../database-unavailable";
 import { Prisma } from "../generated/prisma/client";
 import { forgetProcessMemory, processMemory } from "../memory/process-memory";
+import { emitMilestones } from "../webhooks/emit-milestones";
 
 // Folds the appended count changes (lib/counts/adjust-count.ts) into the counters:
 // CountShard by letter, country and kind, DailyCount by letter, day and kind. Each batch
@@ -104,6 +105,8 @@ async function foldBatch(tx: Prisma.TransactionClient, batchSize: number): Promi
     VALUES ${Prisma.join(days.map(({ key, delta, at }) => Prisma.sql`(${Prisma.join(key)}, ${delta}, ${at})`))}
     ON CONFLICT ("letterId", "day", "kind") DO UPDATE
     SET "count" = "DailyCount"."count" + excluded."count", "updatedAt" = ${later(`"DailyCount"."updatedAt"`)}`;
+  // The roll-up is the one writer of the totals, so it is where a total is seen to cross a milestone.
+  await emitMilestones(tx, sums(claimed, (c) => [c.letterId]).map(({ key, delta }) => ({ letterId: String(key[0]), delta })));
   return claimed.length;
 }
 

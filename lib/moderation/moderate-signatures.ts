@@ -6,6 +6,8 @@ import { AppError } from "../http/app-error";
 import type { Staff } from "../auth/require-staff";
 import { recordAudit } from "./record-audit";
 import { retryOnBusy } from "../db-retry";
+import { emitWebhookEvent } from "../webhooks/emit-webhook-event";
+import { SIGNATURE_FOR_WEBHOOK, signatureRef } from "../webhooks/signature-payload";
 import { countDelta, needsReason, transition, type ModerationAction } from "./transitions";
 
 export interface ModerationResult {
@@ -45,7 +47,7 @@ export async function moderateSignatures({
   const result = await retryOnBusy(() => db.$transaction(async (tx) => {
     const signatures = await tx.signature.findMany({
       where: { id: { in: ids } },
-      select: { id: true, letterId: true, status: true, confirmedAt: true, country: true, kind: true, flags: true },
+      select: { ...SIGNATURE_FOR_WEBHOOK, letterId: true, flags: true, letter: { select: { slug: true, title: true } } },
     });
     let changed = 0;
     for (const signature of signatures) {
@@ -65,6 +67,22 @@ export async function moderateSignatures({
       const delta = countDelta(signature.status, next.to);
       if (delta !== 0) {
         await adjustCount(tx, { letterId: signature.letterId, country: signature.country, kind: signature.kind, delta, now });
+      }
+      if (signature.kind === "organization" && signature.status === "awaiting_review" && next.to === "counted") {
+        await emitWebhookEvent(tx, {
+          event: "organization.approved",
+          letterId: signature.letterId,
+          signatureId: signature.id,
+          now,
+          payload: (personalData) => ({
+            type: "organization.approved",
+            timestamp: now.toISOString(),
+            data: {
+              letter: signature.letter,
+              signature: { ...signatureRef({ ...signature, status: "counted" }, personalData), kind: "organization", status: "counted" },
+            },
+          }),
+        });
       }
       if (auditEach) {
         await recordAudit(tx, actor, {

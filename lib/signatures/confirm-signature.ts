@@ -14,6 +14,8 @@ import { hashToken, looksLikeToken } from "./tokens";
 import { retryOnBusy } from "../db-retry";
 import { effectiveStatus } from "../letters/effective-status";
 import { publishedTranslation } from "../letters/published-translations";
+import { emitWebhookEvent } from "../webhooks/emit-webhook-event";
+import { signatureRef } from "../webhooks/signature-payload";
 
 export interface ConfirmedSignature {
   /** "confirmed" the first time; "already_confirmed" for every repeat. */
@@ -111,6 +113,20 @@ export async function confirmSignature({ token, now = new Date() }: { token: str
     if (updated.count === 0) return false;
     if (counts) await adjustCount(tx, { letterId: letter.id, country: submission.country, kind: submission.kind, delta: 1 });
     if (reviewEmail) await enqueueEmail(tx, reviewEmail);
+    await emitWebhookEvent(tx, {
+      event: "signature.confirmed",
+      letterId: letter.id,
+      signatureId: signature.id,
+      now,
+      payload: (personalData) => ({
+        type: "signature.confirmed",
+        timestamp: now.toISOString(),
+        data: {
+          letter: { slug: letter.slug, title: letter.title },
+          signature: signatureRef({ ...submission, id: signature.id, status, confirmedAt: now }, personalData),
+        },
+      }),
+    });
     return true;
   }));
   if (!changed) {

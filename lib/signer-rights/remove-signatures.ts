@@ -2,6 +2,7 @@ import "server-only";
 import { Prisma } from "../generated/prisma/client";
 import { adjustCount } from "../counts/adjust-count";
 import { letterChanged } from "../memory/letter-changed";
+import { emitWebhookEvent } from "../webhooks/emit-webhook-event";
 
 // The one way a signature is taken away for good: the signer's withdrawal (by the link
 // in their email, or "this was not me"), their erasure from /my-data, and the
@@ -32,6 +33,8 @@ export async function removeSignatures(
   // Before the delete: the delete sets their signatureId to null.
   await tx.withdrawalToken.updateMany({ where: { signatureId: { in: ids }, withdrawnAt: null }, data: { withdrawnAt: now } });
   await tx.outboxEmail.deleteMany({ where: { signatureId: { in: ids } } });
+  // Webhooks that name the signer (to an endpoint receiving personal data) go too, sent or not.
+  await tx.webhookDelivery.deleteMany({ where: { signatureId: { in: ids }, personal: true } });
   // A reader's report may quote the signer, and a moderator's reason may name them: the
   // lines stay (who did what, when), their words go.
   await tx.auditLog.updateMany({ where: { targetType: "signature", targetId: { in: ids }, action: "signature.report" }, data: { detail: "{}" } });
@@ -39,10 +42,30 @@ export async function removeSignatures(
   const deleted = await tx.$queryRaw<{ id: string; letterId: string; status: string; country: string; kind: string }[]>`
     DELETE FROM "Signature" WHERE "id" IN (${Prisma.join(ids)})
     RETURNING "id", "letterId", "status", "country", "kind"`;
+  const letters = deleted.some((s) => s.status === "counted")
+    ? await tx.letter.findMany({ where: { id: { in: deleted.map((s) => s.letterId) } }, select: { id: true, slug: true, title: true } })
+    : [];
   const removed: RemovedSignature[] = [];
   for (const signature of deleted) {
     const counted = signature.status === "counted";
-    if (counted) await adjustCount(tx, { letterId: signature.letterId, country: signature.country, kind: signature.kind, delta: -1, now });
+    if (counted) {
+      await adjustCount(tx, { letterId: signature.letterId, country: signature.country, kind: signature.kind, delta: -1, now });
+      const letter = letters.find((l) => l.id === signature.letterId)!;
+      await emitWebhookEvent(tx, {
+        event: "signature.withdrawn",
+        letterId: signature.letterId,
+        signatureId: signature.id,
+        now,
+        payload: () => ({
+          type: "signature.withdrawn",
+          timestamp: now.toISOString(),
+          data: {
+            letter: { slug: letter.slug, title: letter.title },
+            signature: { id: signature.id, kind: signature.kind === "organization" ? "organization" : "individual", country: signature.country, withdrawnAt: now.toISOString() },
+          },
+        }),
+      });
+    }
     await tx.auditLog.create({
       data: {
         actorId: null,
