@@ -1,6 +1,13 @@
 import "server-only";
 import type { Prisma } from "../generated/prisma/client";
 import type { Staff } from "../auth/require-staff";
+import { can } from "../auth/roles";
+import { AppError } from "../http/app-error";
+
+/** Only admins manage webhooks: checked here too, where the endpoints are touched, not only by the pages and actions. */
+export function mayManageWebhooks(actor: Staff): void {
+  if (!can(actor.role, "manage_webhooks")) throw new AppError("forbidden", 403);
+}
 
 /** An admin's change to an endpoint in the audit log, inside the change's transaction. The secret is never in it. */
 export async function auditWebhook(

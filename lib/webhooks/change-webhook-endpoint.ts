@@ -3,7 +3,7 @@ import type { Staff } from "../auth/require-staff";
 import { db } from "../db";
 import { getEnv, type Env } from "../env";
 import { webhookUpdateSchema, type WebhookUpdate } from "../validation/webhook";
-import { auditWebhook } from "./audit-webhook";
+import { auditWebhook, mayManageWebhooks } from "./audit-webhook";
 import { webhookFieldError } from "./field-error";
 import { newWebhookSecret, sealWebhookSecret } from "./secret-box";
 
@@ -12,6 +12,7 @@ import { newWebhookSecret, sealWebhookSecret } from "./secret-box";
 
 /** Saves letter, events, personal data, description and on/off ("webhook.update"); false when the endpoint is gone. */
 export async function updateWebhookEndpoint({ actor, input }: { actor: Staff; input: WebhookUpdate }): Promise<boolean> {
+  mayManageWebhooks(actor);
   const { id, letterId, events, personalData, enabled, description } = webhookUpdateSchema.parse(input);
   if (letterId && !(await db.letter.findUnique({ where: { id: letterId }, select: { id: true } }))) {
     throw webhookFieldError("letterId", "This letter no longer exists. Choose another.");
@@ -45,6 +46,7 @@ export async function updateWebhookEndpoint({ actor, input }: { actor: Staff; in
 
 /** A new signing secret, returned once ("webhook.update", rotated); null when the endpoint is gone. The old one stops working at once. */
 export async function rotateWebhookSecret({ actor, id, env = getEnv() }: { actor: Staff; id: string; env?: Env }): Promise<string | null> {
+  mayManageWebhooks(actor);
   const secret = newWebhookSecret();
   const done = await db.$transaction(async (tx) => {
     const { count } = await tx.webhookEndpoint.updateMany({ where: { id }, data: { secretCipher: sealWebhookSecret(secret, env.AUTH_SECRET) } });
@@ -57,6 +59,7 @@ export async function rotateWebhookSecret({ actor, id, env = getEnv() }: { actor
 
 /** Deletes the endpoint and its delivery log ("webhook.delete"); false when it was already gone. */
 export async function deleteWebhookEndpoint({ actor, id }: { actor: Staff; id: string }): Promise<boolean> {
+  mayManageWebhooks(actor);
   return db.$transaction(async (tx) => {
     const endpoint = await tx.webhookEndpoint.findUnique({ where: { id }, select: { url: true, letterId: true } });
     if (!endpoint) return false;
@@ -74,6 +77,7 @@ export type SendAgainOutcome = "queued" | "not_found" | "not_failed" | "endpoint
  * after all can tell it is a repeat.
  */
 export async function sendWebhookAgain({ actor, id, now = new Date() }: { actor: Staff; id: string; now?: Date }): Promise<SendAgainOutcome> {
+  mayManageWebhooks(actor);
   return db.$transaction(async (tx) => {
     const delivery = await tx.webhookDelivery.findUnique({ where: { id }, select: { status: true, endpointId: true, letterId: true, endpoint: { select: { enabled: true } } } });
     if (!delivery) return "not_found";

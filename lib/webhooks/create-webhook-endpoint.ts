@@ -3,7 +3,7 @@ import type { Staff } from "../auth/require-staff";
 import { db } from "../db";
 import { getEnv, type Env } from "../env";
 import { webhookInputSchema, type WebhookInput } from "../validation/webhook";
-import { auditWebhook } from "./audit-webhook";
+import { auditWebhook, mayManageWebhooks } from "./audit-webhook";
 import { webhookFieldError } from "./field-error";
 import { checkWebhookTarget, systemLookup, TargetRefused, type Lookup } from "./safe-target";
 import { newWebhookSecret, sealWebhookSecret } from "./secret-box";
@@ -24,6 +24,7 @@ export async function createWebhookEndpoint({
   env?: Env;
   lookup?: Lookup;
 }): Promise<{ id: string; secret: string }> {
+  mayManageWebhooks(actor);
   const { url, letterId, events, personalData, description } = webhookInputSchema.parse(input);
   const target = await checkTarget(url, env, lookup);
   if (letterId && !(await db.letter.findUnique({ where: { id: letterId }, select: { id: true } }))) {
