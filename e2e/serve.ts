@@ -28,6 +28,8 @@ const env = {
   // The tests stand in for a proxy on loopback: X-Forwarded-For from there is believed,
   // so that each test can sign and sign in from an address of its own.
   TRUSTED_PROXIES: "loopback",
+  // The webhook specs receive webhooks on a local, plain-HTTP endpoint (e2e/webhook-receiver.ts).
+  WEBHOOKS_ALLOW_PRIVATE_NETWORKS: "true",
 };
 Object.assign(process.env, env);
 await migrate(env.DATABASE_URL, { withSeed: true });

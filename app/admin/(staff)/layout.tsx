@@ -19,6 +19,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
     ...(can(staff.role, "read_audit") ? [{ href: "/admin/audit", label: "Audit log" }] : []),
     ...(can(staff.role, "manage_blocks") ? [{ href: "/admin/blocks", label: "Blocks" }] : []),
     ...(can(staff.role, MAIL_PERMISSION) ? [{ href: "/admin/mail", label: "Mail" }] : []),
+    ...(can(staff.role, "manage_webhooks") ? [{ href: "/admin/webhooks", label: "Webhooks" }] : []),
   ];
   return (
     <div className="mx-auto max-w-6xl px-4 py-6 sm:px-6">
