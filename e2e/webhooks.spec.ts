@@ -20,7 +20,7 @@ async function register(page: Page, letter: TestLetter, url: string): Promise<st
   await page.getByRole("link", { name: "Webhooks" }).click();
   await expect(page.getByRole("heading", { name: "Webhooks", exact: true })).toBeVisible();
   await page.getByLabel("Endpoint URL").fill(url);
-  await page.getByLabel("Letter").selectOption({ label: letter.title });
+  await page.getByLabel("Letter", { exact: true }).selectOption({ label: letter.title });
   await expect(page.getByRole("checkbox", { name: /Signature confirmed/ })).toBeChecked();
   await page.getByRole("button", { name: "Register endpoint" }).click();
   const shown = page.getByTestId("webhook-secret");

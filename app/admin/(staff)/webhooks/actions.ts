@@ -60,16 +60,17 @@ export async function sendWebhookAgainAction(_previous: WebhookFormState, form: 
     const outcome = await sendWebhookAgain({ actor, id });
     if (outcome !== "queued") return { ok: false, error: SEND_AGAIN[outcome], fields: {} };
     return { ok: true, message: "Queued: it goes out within a few seconds." };
-  });
+    // The page is not refreshed: the row stays, saying it is queued, until the next visit.
+  }, { refresh: false });
 }
 
 const gone = (): WebhookFormState => ({ ok: false, error: "This endpoint no longer exists.", fields: {} });
 
 // Every action checks the role itself (and the domain functions again): the page's check does not protect a direct POST.
-async function run(work: (actor: Staff) => Promise<WebhookFormState>): Promise<WebhookFormState> {
+async function run(work: (actor: Staff) => Promise<WebhookFormState>, { refresh = true } = {}): Promise<WebhookFormState> {
   try {
     const result = await work(await requireStaff("manage_webhooks"));
-    if (result?.ok) revalidatePath("/admin/webhooks", "layout");
+    if (result?.ok && refresh) revalidatePath("/admin/webhooks", "layout");
     return result;
   } catch (error) {
     if (error instanceof ZodError) return { ok: false, error: "Some fields need fixing.", fields: signatureFieldErrors(error) };
