@@ -17,6 +17,7 @@ import { updateWebhookEndpoint, sendWebhookAgain } from "@/lib/webhooks/change-w
 import { createWebhookEndpoint } from "@/lib/webhooks/create-webhook-endpoint";
 import { webhookPayloadSchemas, type WebhookEvent } from "@/lib/webhooks/payloads";
 import type { Lookup } from "@/lib/webhooks/safe-target";
+import { postWebhook } from "@/lib/webhooks/post-webhook";
 import { openWebhookSecret } from "@/lib/webhooks/secret-box";
 import { processWebhooks } from "@/lib/webhooks/webhook-worker";
 import { createLetter, individual, organization, signAndConfirm } from "../support/factories";
@@ -389,6 +390,29 @@ describe("no server-side request forgery", () => {
     const [toName] = await deliveries(rebinding.id);
     expect(toName.lastError).toMatch(/^Not sent: hooks\.example\.test resolves to 127\.0\.0\.1/);
     expect(await db.webhookAttempt.count({ where: { deliveryId: toLoopback.id, error: { startsWith: "Not sent" } } })).toBe(1);
+  });
+});
+
+describe("the connection", () => {
+  it("goes to the address that was checked, whatever the name would resolve to now", async () => {
+    const port = new URL(receiver.url).port;
+    // hooks.example.test resolves to nothing at all here: only the pinned address can be reached.
+    const result = await postWebhook(
+      { url: new URL(`http://hooks.example.test:${port}/pinned`), address: "127.0.0.1", family: 4 },
+      { headers: { "content-type": "application/json" }, body: "{}" },
+    );
+    expect(result).toMatchObject({ statusCode: 200, error: null });
+    expect(receiver.received[0].headers.host).toBe(`hooks.example.test:${port}`);
+  });
+
+  it("does not follow a redirect: a 3xx is a failed try", async () => {
+    const letter = await createLetter();
+    const { id } = await register(letter);
+    await signAndConfirm(letter, individual());
+    receiver.answer([302]);
+    await processWebhooks({ env: open });
+    expect(receiver.received).toHaveLength(1);
+    expect((await deliveries(id))[0]).toMatchObject({ status: "pending", lastStatus: 302, lastError: "HTTP 302" });
   });
 });
 
