@@ -94,6 +94,7 @@ test("a moderator has no Webhooks link and no webhook page", async ({ page, requ
 });
 
 test("both webhook pages pass axe, at a phone's and a laptop's width", async ({ page, request }, testInfo) => {
+  test.setTimeout(120_000); // three pages through axe at two widths, and screenshots at three
   const letter = createLetter();
   await signInAs(page, request, addStaff("admin"));
   await register(page, letter, `${receiver.url}/axe-${letter.slug}`);
