@@ -62,6 +62,7 @@ const DONE: Record<keyof RetentionCounts, string> = {
   withdrawalTokens: "old withdrawal links deleted",
   anonymizedLetters: "letters anonymised",
   anonymizedSignatures: "signers' emails anonymised",
+  webhookDeliveries: "delivered and failed webhooks deleted",
 };
 
 /** The counts in words, one line each ("12 unconfirmed signatures deleted"), for the log and `npm run retention`. */

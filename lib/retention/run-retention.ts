@@ -15,6 +15,9 @@ import { signaturePages } from "./signature-pages";
 const SENT_MAIL_DAYS = 7;
 /** Messages that could not be delivered are kept a month, for staff to send again. */
 const FAILED_MAIL_DAYS = 30;
+/** A webhook's delivery, and its log of tries, is kept a week once delivered and a month once failed, like mail. */
+const DELIVERED_WEBHOOK_DAYS = SENT_MAIL_DAYS;
+const FAILED_WEBHOOK_DAYS = FAILED_MAIL_DAYS;
 /** A used confirmation link keeps answering "already confirmed" for a week. */
 const USED_CONFIRMATION_DAYS = 7;
 /** A withdrawn signature's link keeps answering "withdrawn" for a month. */
@@ -34,6 +37,7 @@ export type RetentionCounts = {
   withdrawalTokens: number;
   anonymizedLetters: number;
   anonymizedSignatures: number;
+  webhookDeliveries: number;
 };
 
 /**
@@ -57,6 +61,12 @@ export async function runRetention({
   const confirmationWhere = { OR: [{ expiresAt: { lt: now } }, { usedAt: { lt: daysBefore(now, USED_CONFIRMATION_DAYS) } }] };
   const withdrawnWhere = { withdrawnAt: { lt: daysBefore(now, WITHDRAWN_LINK_DAYS) } };
   const expired = { expiresAt: { lt: now } };
+  const webhookWhere = {
+    OR: [
+      { status: "delivered", deliveredAt: { lt: daysBefore(now, DELIVERED_WEBHOOK_DAYS) } },
+      { status: "failed", createdAt: { lt: daysBefore(now, FAILED_WEBHOOK_DAYS) } },
+    ],
+  };
 
   const counts: RetentionCounts = {
     unconfirmedSignatures: await deleteUnconfirmedSignatures(unconfirmedSince, now, batchSize),
@@ -101,6 +111,10 @@ export async function runRetention({
       anonymizedLetters: letters,
       anonymizedSignatures: signatures,
     }))),
+    webhookDeliveries: await batches(
+      (take) => db.webhookDelivery.findMany({ where: webhookWhere, select: { id: true }, take }),
+      (rows) => db.webhookDelivery.deleteMany({ where: { id: { in: idsOf(rows) }, ...webhookWhere } }),
+    ),
   };
   await db.auditLog.create({
     data: { actorEmail: "system", action: "retention.run", targetType: "database", detail: JSON.stringify(counts) },

@@ -27,6 +27,7 @@ const unique = () => crypto.randomUUID().slice(0, 8);
 const NOTHING: RetentionCounts = {
   unconfirmedSignatures: 0, networkHashes: 0, rateLimits: 0, proofsOfWork: 0, sentEmails: 0, failedEmails: 0, sessions: 0,
   signInTokens: 0, confirmationTokens: 0, dataRequestTokens: 0, withdrawalTokens: 0, anonymizedLetters: 0, anonymizedSignatures: 0,
+  webhookDeliveries: 0,
 };
 
 type Letter = Awaited<ReturnType<typeof createLetter>>;

@@ -9,6 +9,7 @@ import { configureDatabase, db } from "@/lib/db";
 import { getEnv, type Env } from "@/lib/env";
 import { AppError } from "@/lib/http/app-error";
 import { moderateSignatures } from "@/lib/moderation/moderate-signatures";
+import { runRetention } from "@/lib/retention/run-retention";
 import { eraseSignerData } from "@/lib/signer-rights/erase-signer-data";
 import { withdrawSignature } from "@/lib/signer-rights/withdraw-signature";
 import { canonicalEmail } from "@/lib/signatures/canonical-email";
@@ -329,6 +330,26 @@ describe("retries", () => {
     await updateWebhookEndpoint({ actor: admin, input: { ...input, enabled: true } });
     expect(await processWebhooks({ env: open })).toBe(1);
     expect(receiver.received).toHaveLength(1);
+  });
+});
+
+describe("retention", () => {
+  it("deletes delivered webhooks after a week and failed ones after a month, with their tries; keeps the rest", async () => {
+    const letter = await createLetter();
+    const { id } = await register(letter);
+    const DAY = 24 * 60 * 60 * 1000;
+    const ago = (days: number) => new Date(Date.now() - days * DAY);
+    const make = (status: string, at: Date) =>
+      db.webhookDelivery.create({
+        data: { endpointId: id, event: "signature.confirmed", payload: "{}", status, createdAt: at, retryUntil: at, deliveredAt: status === "delivered" ? at : null,
+          log: { create: { at, statusCode: status === "delivered" ? 200 : 500, durationMs: 5 } } },
+      });
+    const gone = [await make("delivered", ago(8)), await make("failed", ago(31))];
+    const kept = [await make("delivered", ago(6)), await make("failed", ago(29)), await make("pending", ago(40))];
+    const counts = await runRetention();
+    expect(counts.webhookDeliveries).toBe(2);
+    expect((await deliveries(id)).map((d) => d.id).sort()).toEqual(kept.map((d) => d.id).sort());
+    expect(await db.webhookAttempt.count({ where: { deliveryId: { in: gone.map((d) => d.id) } } })).toBe(0);
   });
 });
 
