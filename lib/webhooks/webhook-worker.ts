@@ -7,6 +7,7 @@ import { getEnv, type Env } from "../env";
 import { retryDelayMs, type RetrySettings } from "../email/retry-schedule";
 import { forgetProcessMemory, processMemory } from "../memory/process-memory";
 import { disableWebhookEndpoint } from "./disable-webhook-endpoint";
+import { RETRY_WINDOW_MS } from "./emit-webhook-event";
 import { postWebhook, type PostResult } from "./post-webhook";
 import { checkWebhookTarget, systemLookup, TargetRefused, type Lookup } from "./safe-target";
 import { openWebhookSecret } from "./secret-box";
@@ -135,7 +136,7 @@ async function recordAttempt(row: Claimed, result: PostResult, at: Date, env: En
 /** Turns the endpoint off when nothing at all reached it during this delivery's day of retries. */
 async function disableIfSilent(row: Claimed, retryUntil: Date, lastError: string, at: Date, env: Env): Promise<void> {
   const endpoint = await db.webhookEndpoint.findUnique({ where: { id: row.endpointId }, select: { lastDeliveredAt: true, consecutiveFailures: true } });
-  const windowStart = retryUntil.getTime() - 24 * 60 * 60 * 1000;
+  const windowStart = retryUntil.getTime() - RETRY_WINDOW_MS;
   if (!endpoint || (endpoint.lastDeliveredAt && endpoint.lastDeliveredAt.getTime() >= windowStart)) return;
   const failures = endpoint.consecutiveFailures;
   await disableWebhookEndpoint({

@@ -6,7 +6,10 @@ import { requireStaff, type Staff } from "@/lib/auth/require-staff";
 import { AppError } from "@/lib/http/app-error";
 import { signatureFieldErrors, type FieldErrors } from "@/lib/validation/signature";
 import { webhookIdSchema, webhookInputFromForm, webhookInputSchema, webhookUpdateSchema } from "@/lib/validation/webhook";
-import { deleteWebhookEndpoint, rotateWebhookSecret, sendWebhookAgain, updateWebhookEndpoint } from "@/lib/webhooks/change-webhook-endpoint";
+import { deleteWebhookEndpoint } from "@/lib/webhooks/delete-webhook-endpoint";
+import { rotateWebhookSecret } from "@/lib/webhooks/rotate-webhook-secret";
+import { sendWebhookAgain } from "@/lib/webhooks/send-webhook-again";
+import { updateWebhookEndpoint } from "@/lib/webhooks/update-webhook-endpoint";
 import { createWebhookEndpoint } from "@/lib/webhooks/create-webhook-endpoint";
 
 export type WebhookFormState =

@@ -4,7 +4,8 @@ import { WebhookForm } from "@/components/admin/webhook-form";
 import { EndpointBadges } from "@/components/admin/webhook-badges";
 import { EVENT_LABEL } from "@/components/admin/webhook-fields";
 import { requireStaffPage } from "@/lib/auth/require-staff";
-import { listWebhookEndpoints, webhookLetterChoices, type ListedWebhookEndpoint } from "@/lib/webhooks/list-webhook-endpoints";
+import { listWebhookEndpoints, type ListedWebhookEndpoint } from "@/lib/webhooks/list-webhook-endpoints";
+import { listWebhookLetters } from "@/lib/webhooks/list-webhook-letters";
 import { createWebhookAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +15,7 @@ const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: 
 
 export default async function WebhooksPage() {
   await requireStaffPage("manage_webhooks");
-  const [endpoints, letters] = await Promise.all([listWebhookEndpoints(), webhookLetterChoices()]);
+  const [endpoints, letters] = await Promise.all([listWebhookEndpoints(), listWebhookLetters()]);
   return (
     <div className="space-y-8">
       <div>

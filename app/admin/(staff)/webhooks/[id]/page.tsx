@@ -6,7 +6,8 @@ import { DeleteWebhookButton, RotateSecretButton, SendWebhookAgainButton } from 
 import { EVENT_LABEL } from "@/components/admin/webhook-fields";
 import { WebhookSettingsForm } from "@/components/admin/webhook-settings-form";
 import { requireStaffPage } from "@/lib/auth/require-staff";
-import { getWebhookEndpoint, webhookLetterChoices, type WebhookEndpointDetail } from "@/lib/webhooks/list-webhook-endpoints";
+import { getWebhookEndpoint, type WebhookEndpointDetail } from "@/lib/webhooks/get-webhook-endpoint";
+import { listWebhookLetters } from "@/lib/webhooks/list-webhook-letters";
 import type { WebhookEvent } from "@/lib/webhooks/payloads";
 import { deleteWebhookAction, rotateWebhookSecretAction, sendWebhookAgainAction, updateWebhookAction } from "../actions";
 
@@ -25,7 +26,7 @@ const STATUS: Record<string, { label: string; className: string }> = {
 export default async function WebhookEndpointPage({ params }: { params: Promise<{ id: string }> }) {
   await requireStaffPage("manage_webhooks");
   const { id } = await params;
-  const [endpoint, letters] = await Promise.all([getWebhookEndpoint({ id }), webhookLetterChoices()]);
+  const [endpoint, letters] = await Promise.all([getWebhookEndpoint({ id }), listWebhookLetters()]);
   if (!endpoint) notFound();
   return (
     <div className="space-y-8">
