@@ -65,6 +65,8 @@ export async function runRetention({
     OR: [
       { status: "delivered", deliveredAt: { lt: daysBefore(now, DELIVERED_WEBHOOK_DAYS) } },
       { status: "failed", createdAt: { lt: daysBefore(now, FAILED_WEBHOOK_DAYS) } },
+      // still waiting long after its day of retries: its endpoint has been off since
+      { status: "pending", retryUntil: { lt: daysBefore(now, FAILED_WEBHOOK_DAYS) } },
     ],
   };
 

@@ -257,6 +257,17 @@ describe("retries", () => {
     expect(gaps[1]).toBeGreaterThan(gaps[0]);
   });
 
+  it("sends each delivery once when several workers run at the same time", async () => {
+    const letter = await createLetter();
+    await register(letter, { events: ["signature.confirmed"] });
+    await Promise.all(Array.from({ length: 8 }, () => signAndConfirm(letter, individual())));
+    const handled = await Promise.all([processWebhooks({ env: open }), processWebhooks({ env: open }), processWebhooks({ env: open })]);
+    expect(handled.reduce((a, b) => a + b, 0)).toBe(8);
+    const ids = receiver.received.map((r) => r.headers["webhook-id"]);
+    expect(ids).toHaveLength(8);
+    expect(new Set(ids).size).toBe(8);
+  });
+
   it("waits as long as a 429's Retry-After asks, within the hour", async () => {
     const letter = await createLetter();
     const { id } = await register(letter);
@@ -335,7 +346,7 @@ describe("retries", () => {
 });
 
 describe("retention", () => {
-  it("deletes delivered webhooks after a week and failed ones after a month, with their tries; keeps the rest", async () => {
+  it("deletes delivered webhooks after a week, failed ones (and ones left waiting by an endpoint turned off) after a month, with their tries", async () => {
     const letter = await createLetter();
     const { id } = await register(letter);
     const DAY = 24 * 60 * 60 * 1000;
@@ -345,10 +356,10 @@ describe("retention", () => {
         data: { endpointId: id, event: "signature.confirmed", payload: "{}", status, createdAt: at, retryUntil: at, deliveredAt: status === "delivered" ? at : null,
           log: { create: { at, statusCode: status === "delivered" ? 200 : 500, durationMs: 5 } } },
       });
-    const gone = [await make("delivered", ago(8)), await make("failed", ago(31))];
-    const kept = [await make("delivered", ago(6)), await make("failed", ago(29)), await make("pending", ago(40))];
+    const gone = [await make("delivered", ago(8)), await make("failed", ago(31)), await make("pending", ago(31))];
+    const kept = [await make("delivered", ago(6)), await make("failed", ago(29)), await make("pending", ago(29))];
     const counts = await runRetention();
-    expect(counts.webhookDeliveries).toBe(2);
+    expect(counts.webhookDeliveries).toBe(3);
     expect((await deliveries(id)).map((d) => d.id).sort()).toEqual(kept.map((d) => d.id).sort());
     expect(await db.webhookAttempt.count({ where: { deliveryId: { in: gone.map((d) => d.id) } } })).toBe(0);
   });
