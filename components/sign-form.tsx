@@ -256,6 +256,11 @@ export function SignForm({
         <CheckField name="consent" errors={errors}>
           {t("consent")}
         </CheckField>
+        {/* A choice of its own, never ticked for anyone: news by email needs its own yes. */}
+        <CheckField name="updates" errors={errors}>
+          {t("updates")}
+          <span className="block text-xs text-stone-500">{t("updatesHint")}</span>
+        </CheckField>
       </div>
 
       {/* A field that people never see or reach and scripts fill in (the honeypot). */}

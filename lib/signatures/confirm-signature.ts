@@ -48,7 +48,7 @@ export async function findConfirmation({ token, now = new Date() }: { token: str
         select: {
           id: true, status: true, kind: true, name: true, email: true, emailDomain: true, country: true, title: true,
           affiliation: true, organizationName: true, website: true, comment: true, listPublicly: true, consentAt: true,
-          ipHash: true, flags: true, language: true,
+          ipHash: true, flags: true, language: true, updatesConsentAt: true, updatesConsentWording: true,
           letter: { select: { id: true, slug: true, title: true, status: true, closesAt: true, autoApproveMatchingDomain: true } },
         },
       },

@@ -25,6 +25,7 @@ import {
   reopenRefusedSignature,
 } from "./signing-sql";
 import { createToken } from "./tokens";
+import { updatesConsentWording } from "../updates/consent-wording";
 
 export type SignOutcome = "created" | "resent" | "already_signed" | "refused";
 
@@ -86,6 +87,10 @@ export async function signLetter({
       consentAt: now,
       ipHash: ip ? hashIp(ip, getEnv().AUTH_SECRET) : null,
       language: language.code,
+      // Kept with this request: the signature takes it only when its owner confirms this
+      // request's link, and a repeat after confirming changes nothing (see lib/updates/).
+      updatesConsentAt: input.updates ? now : null,
+      updatesConsentWording: input.updates ? await updatesConsentWording(language.code) : null,
     },
     refusal,
     confirmation: refusal ? null : await confirmationFor(letter, input, language),

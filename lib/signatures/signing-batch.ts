@@ -152,13 +152,15 @@ const signatureValues = (rows: Row[], now: Date) =>
       return Prisma.sql`(${id}, ${item.letterId}, ${d.kind}, ${d.name}, ${d.email}, ${item.emailCanonical}, ${d.emailDomain},
         ${d.country}, ${d.title}, ${d.affiliation}, ${d.organizationName}, ${d.website}, ${d.comment}, ${d.listPublicly},
         ${refusal ? "fraud" : "unverified"}, ${false}, ${d.flags}, ${d.ipHash}, ${d.consentAt}, ${now}, ${now},
-        ${refusal?.reason ?? null}, ${refusal ? now : null}, ${d.language ?? "en"})`;
+        ${refusal?.reason ?? null}, ${refusal ? now : null}, ${d.language ?? "en"},
+        ${d.updatesConsentAt ?? null}, ${d.updatesConsentWording ?? null})`;
     }),
   );
 
 const SIGNATURE_COLUMNS = Prisma.sql`("id", "letterId", "kind", "name", "email", "emailCanonical", "emailDomain", "country",
   "title", "affiliation", "organizationName", "website", "comment", "listPublicly", "status", "domainMatch",
-  "flags", "ipHash", "consentAt", "createdAt", "updatedAt", "moderationReason", "moderatedAt", "language")`;
+  "flags", "ipHash", "consentAt", "createdAt", "updatedAt", "moderationReason", "moderatedAt", "language",
+  "updatesConsentAt", "updatesConsentWording")`;
 
 /** The rows that get links and an email: all but the refused ones. */
 const answered = (rows: Row[]) => rows.filter((row): row is Row & { item: { confirmation: Confirmation } } => row.item.confirmation !== null);

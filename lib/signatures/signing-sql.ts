@@ -40,6 +40,9 @@ export interface SignerDetails {
   flags: string;
   /** The language the person signed in (English when a token from before languages says none). */
   language?: string;
+  /** "Tell me about this letter's progress": when it was ticked, and the words the person saw (null: not ticked). */
+  updatesConsentAt?: Date | null;
+  updatesConsentWording?: string | null;
 }
 
 /**
@@ -83,6 +86,9 @@ const submissionSchema = z.object({
   ipHash: z.string().nullable(),
   flags: z.string(),
   language: z.string().default("en"),
+  // absent from tokens made before the choice existed: no consent
+  updatesConsentAt: z.coerce.date().nullable().default(null),
+  updatesConsentWording: z.string().nullable().default(null),
 });
 
 /** A token's details (JSON), or the same fields picked out of a signature row. */

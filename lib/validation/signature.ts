@@ -87,6 +87,8 @@ const shared = {
   comment: optionalText(comment),
   listPublicly: z.boolean({ message: m("listPublicly") }),
   consent: z.literal(true, { message: m("consent") }),
+  // "Tell me about this letter's progress": a separate, unticked choice; absent means no
+  updates: z.boolean({ message: m("updates") }).optional(),
 };
 
 export const individualSignatureSchema = z.object({
@@ -142,6 +144,7 @@ export function signatureInputFromForm(form: FormData): Record<string, unknown> 
     comment: text("comment"),
     listPublicly: form.get("listPublicly") === "on" || form.get("listPublicly") === "true",
     consent: form.get("consent") === "on" || form.get("consent") === "true" ? true : false,
+    updates: form.get("updates") === "on" || form.get("updates") === "true",
     ...(kind === "organization"
       ? { organizationName: text("organizationName") ?? "", website: text("website") ?? "" }
       : { title: text("title"), affiliation: text("affiliation") }),
