@@ -21,6 +21,8 @@ export interface ReceivedEmail {
   subject: string;
   html: string;
   text: string;
+  /** The message's extra headers (List-Unsubscribe, ...), as the SDK sent them. */
+  headers: Record<string, string>;
   idempotencyKey: string | null;
   receivedAt: string;
 }
@@ -45,7 +47,7 @@ export interface StandIn {
   close(): Promise<void>;
 }
 
-type Message = { from?: string; to?: string | string[]; subject?: string; html?: string; text?: string };
+type Message = { from?: string; to?: string | string[]; subject?: string; html?: string; text?: string; headers?: Record<string, string> | null };
 type Answer = [status: number, body: unknown, headers?: Record<string, string>];
 type Failure = { status: number; retryAfterSeconds?: number };
 
@@ -218,6 +220,7 @@ export function startResendStandIn({ port = 0, apiKey }: { port?: number; apiKey
       subject: message.subject!,
       html: message.html ?? "",
       text: message.text ?? "",
+      headers: message.headers ?? {},
       idempotencyKey: key,
       receivedAt: new Date().toISOString(),
     });

@@ -12,6 +12,8 @@ export interface OutgoingEmail {
   subject: string;
   html: string;
   text: string;
+  /** Extra headers as JSON (OutboxEmail.headers), e.g. List-Unsubscribe; null or absent for none. */
+  headers?: string | null;
 }
 
 export type DeliveryResult =
@@ -120,7 +122,8 @@ function batchResults(count: number, body: { data: { id: string }[]; errors?: { 
 }
 
 function resendMessage(email: OutgoingEmail, env: Env) {
-  return { from: env.EMAIL_FROM, to: [email.to], subject: email.subject, html: email.html, text: email.text };
+  const headers = email.headers ? (JSON.parse(email.headers) as Record<string, string>) : undefined;
+  return { from: env.EMAIL_FROM, to: [email.to], subject: email.subject, html: email.html, text: email.text, ...(headers && { headers }) };
 }
 
 function resendClient(env: Env): Resend {

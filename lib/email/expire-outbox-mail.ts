@@ -35,8 +35,8 @@ export async function expireOutboxMail({
   let changed = 0;
   let after = "";
   for (;;) {
-    const rows = await db.$queryRaw<{ id: string; status: string; html: string; text: string }[]>`
-      SELECT "id", "status", "html", "text" FROM "OutboxEmail"
+    const rows = await db.$queryRaw<{ id: string; status: string; html: string; text: string; headers: string | null }[]>`
+      SELECT "id", "status", "html", "text", "headers" FROM "OutboxEmail"
       WHERE "id" > ${after} AND "text" NOT LIKE ${`%${REMOVED}%`} AND (
         ("status" = 'failed' AND (${expired})) OR ("status" = 'pending' AND "batchKey" IS NULL AND (${expired})) ${sent})
       ORDER BY "id" LIMIT ${PAGE}`;

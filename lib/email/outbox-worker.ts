@@ -137,7 +137,7 @@ async function claimDue(at: Date, newBatchKey: string): Promise<OutboxRow[]> {
       "batchKey" = COALESCE("batchKey",
         CASE WHEN (SELECT count(*) FROM "fresh") > 1 THEN ${newBatchKey} ELSE 'outbox/' || "id" || ${`@${at.getTime()}`} END)
     WHERE "id" IN (SELECT "id" FROM "fresh" UNION ALL SELECT "id" FROM "batchRows")
-    RETURNING "id", "template", "to", "subject", "html", "text", "attempts", "batchKey", "createdAt"`;
+    RETURNING "id", "template", "to", "subject", "html", "text", "headers", "attempts", "batchKey", "createdAt"`;
   return rows.map((row) => ({ ...row, attempts: Number(row.attempts) }));
 }
 
@@ -209,11 +209,13 @@ function markDelivered(sent: { row: OutboxRow; providerId: string }[], env: Env,
   const redacted = sent.flatMap(({ row, providerId }) => {
     if (kept(row, providerId)) return [];
     const body = redactEmail(row);
-    return body.html === row.html && body.text === row.text ? [] : [{ id: row.id, ...body }];
+    const same = body.html === row.html && body.text === row.text && (body.headers ?? null) === (row.headers ?? null);
+    return same ? [] : [{ id: row.id, ...body, headers: body.headers ?? row.headers ?? null }];
   });
-  const cases = (column: "html" | "text") =>
+  const cases = (column: "html" | "text" | "headers") =>
     Prisma.sql`CASE "id" ${Prisma.join(redacted.map((r) => Prisma.sql`WHEN ${r.id} THEN ${r[column]}`), " ")} ELSE ${Prisma.raw(`"${column}"`)} END`;
-  const bodies = redacted.length > 0 ? Prisma.sql`, "html" = ${cases("html")}, "text" = ${cases("text")}` : Prisma.empty;
+  const bodies =
+    redacted.length > 0 ? Prisma.sql`, "html" = ${cases("html")}, "text" = ${cases("text")}, "headers" = ${cases("headers")}` : Prisma.empty;
   return db.$executeRaw`
     UPDATE "OutboxEmail" SET "status" = 'sent', "sentAt" = ${at}, "lockedUntil" = NULL, "lastError" = NULL, "batchKey" = NULL,
       "providerId" = CASE "id" ${Prisma.join(sent.map((s) => Prisma.sql`WHEN ${s.row.id} THEN ${s.providerId}`), " ")} END ${bodies}

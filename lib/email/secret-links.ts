@@ -20,6 +20,9 @@ const LINK_LIFETIME_MS: Record<string, number> = {
   "already-signed": TOKEN_LIFETIME_MS,
   "admin-sign-in": SIGN_IN_LINK_LIFETIME_S * 1000,
   "data-request": DATA_REQUEST_LIFETIME_MS,
+  // Its unsubscribe link works as long as the signature exists (in the body and in the
+  // List-Unsubscribe header); an undelivered copy is kept as a confirmation's would be.
+  "letter-update": TOKEN_LIFETIME_MS,
 };
 
 /** The kinds of message that carry a secret link. */
@@ -36,7 +39,7 @@ export function linkExpiresAt(message: { template: string; createdAt: Date }): D
 }
 
 // A token in a path (/verify/<token>) or in a query string (?token=, &amp;token= in HTML).
-const SECRET_PATH = /(\/(?:verify|withdraw|my-data)\/)[A-Za-z0-9_-]{8,}/g;
+const SECRET_PATH = /(\/(?:verify|withdraw|my-data|unsubscribe)\/)[A-Za-z0-9_-]{8,}/g;
 const SECRET_QUERY = /([?&;]token=)[^&\s"'<>]+/g;
 
 /** The text with every secret link's secret replaced by REMOVED. */
@@ -44,6 +47,13 @@ export function redactSecrets(body: string): string {
   return body.replace(SECRET_PATH, `$1${REMOVED}`).replace(SECRET_QUERY, `$1${REMOVED}`);
 }
 
-export function redactEmail<T extends { html: string; text: string }>(email: T): { html: string; text: string } {
-  return { html: redactSecrets(email.html), text: redactSecrets(email.text) };
+/** The body without its secrets, and the extra headers (JSON) too when the message has some (List-Unsubscribe). */
+export function redactEmail<T extends { html: string; text: string; headers?: unknown }>(
+  email: T,
+): { html: string; text: string; headers?: string } {
+  return {
+    html: redactSecrets(email.html),
+    text: redactSecrets(email.text),
+    ...(typeof email.headers === "string" ? { headers: redactSecrets(email.headers) } : {}),
+  };
 }

@@ -26,6 +26,8 @@ export interface RenderedEmail {
   text: string;
   /** The signature the message is about: withdrawing it removes the message too. */
   signatureId?: string;
+  /** Extra headers for the provider (List-Unsubscribe, ...). */
+  headers?: Record<string, string>;
 }
 
 /** Renders outside the transaction: rendering is slow next to a write. */
@@ -103,14 +105,18 @@ export async function enqueueEmails(tx: Pick<Prisma.TransactionClient, "$execute
   if (emails.length === 0) return;
   await tx.$executeRaw`
     INSERT INTO "OutboxEmail" ("id", "template", "to", "subject", "html", "text", "status", "attempts", "nextAttemptAt", "createdAt",
-      "signatureId", "toCanonical")
+      "signatureId", "toCanonical", "headers")
     VALUES ${Prisma.join(
       emails.map(
         (email) => Prisma.sql`(${newId(now.getTime())}, ${email.template}, ${email.to}, ${email.subject}, ${email.html}, ${email.text},
-          'pending', 0, ${now}, ${now}, ${email.signatureId ?? null}, ${recipientKey(email.to)})`,
+          'pending', 0, ${now}, ${now}, ${email.signatureId ?? null}, ${recipientKey(email.to)}, ${headersJson(email.headers)})`,
       ),
     )}`;
 }
+
+/** Extra headers as the outbox keeps them: JSON, or null for none. */
+export const headersJson = (headers: Record<string, string> | undefined): string | null =>
+  headers && Object.keys(headers).length > 0 ? JSON.stringify(headers) : null;
 
 /** The recipient as a data request finds them: their canonical address (OutboxEmail.toCanonical). */
 export const recipientKey = (to: string): string => canonicalEmail(to).canonical;
