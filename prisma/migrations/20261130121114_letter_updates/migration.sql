@@ -28,6 +28,8 @@ CREATE TABLE "UpdateRecipient" (
     "signatureId" TEXT,
     "outboxEmailId" TEXT,
     "tokenHash" TEXT NOT NULL,
+    "sentAt" DATETIME,
+    "failedAt" DATETIME,
     "droppedAt" DATETIME,
     "droppedWhy" TEXT,
     "unsubscribedAt" DATETIME,

@@ -29,6 +29,8 @@ CREATE TABLE "UpdateRecipient" (
     "signatureId" TEXT,
     "outboxEmailId" TEXT,
     "tokenHash" TEXT NOT NULL,
+    "sentAt" TIMESTAMP(3),
+    "failedAt" TIMESTAMP(3),
     "droppedAt" TIMESTAMP(3),
     "droppedWhy" TEXT,
     "unsubscribedAt" TIMESTAMP(3),
