@@ -11,6 +11,8 @@ import { shownInLocalMailbox } from "./list-local-mail";
 import { onOutboxWake } from "./outbox-signal";
 import { retryDelayMs } from "./retry-schedule";
 import { linkExpiresAt, redactEmail } from "./secret-links";
+import { UPDATE_TEMPLATE } from "../updates/update-template";
+import { resumeUpdateSending } from "../updates/resume-update-sending";
 
 // Delivers the outbox. Each row is claimed with a lease (so two app processes never
 // send the same row at once, and a crashed sender's rows come back), sent with an
@@ -40,6 +42,8 @@ const LEASE_MS = 60_000;
 const POLL_MS = 1_000;
 const WAKE_DELAY_MS = 250;
 const SWEEP_MS = 60_000;
+/** How often the worker looks for an update whose queueing a restart interrupted (lib/updates/). */
+const UPDATES_LOOK_MS = 15_000;
 /** Resend keeps an idempotency key 24 hours: a message whose answer was lost is not asked again after that (an hour to spare). */
 const KEY_LIFETIME_MS = 23 * 60 * 60 * 1000;
 
@@ -158,6 +162,7 @@ async function recordOutcomes(outcomes: Outcome[], env: Env, at: Date): Promise<
     const nextAttemptAt = new Date(at.getTime() + retryDelayMs(Math.max(...group.map((o) => o.row.attempts)), env, { retryAfterMs: result.retryAfterMs }));
     keptUntil.set(row.batchKey, { nextAttemptAt, keyExpires: nextAttemptAt.getTime() >= firstUsed + KEY_LIFETIME_MS });
   }
+  const givenUp: OutboxRow[] = [];
   const failures = outcomes.flatMap(({ row, result, mayHaveGone }) => {
     if (result.ok) return [];
     let nextAttemptAt: Date;
@@ -177,6 +182,7 @@ async function recordOutcomes(outcomes: Outcome[], env: Env, at: Date): Promise<
       giveUp = !result.retryable || row.attempts >= env.OUTBOX_MAX_ATTEMPTS || expired;
       if (expired) why = " (not tried again: the link in it would have expired)";
     }
+    if (giveUp) givenUp.push(row);
     console.warn(`[mail] ${row.template} message ${row.id}: attempt ${row.attempts} failed (${result.error})${giveUp ? ", giving up" : ""}`);
     // A failed message keeps its body while "send again" can use it: not once it may have
     // arrived, nor when its link is about to expire.
@@ -197,8 +203,23 @@ async function recordOutcomes(outcomes: Outcome[], env: Env, at: Date): Promise<
       }),
     ];
   });
-  if (failures.length > 0) await db.$transaction([...(markSent ? [markSent] : []), ...failures]);
+  const updates = updateOutcomes(sent.map(({ row }) => row), givenUp, at);
+  if (failures.length > 0 || updates.length > 0) await db.$transaction([...(markSent ? [markSent] : []), ...failures, ...updates]);
   else if (markSent) await markSent;
+}
+
+/**
+ * An update's messages (lib/updates/) write what became of them on their recipient rows,
+ * which outlive the outbox's own: sent, or given up. Other messages cost nothing here.
+ */
+function updateOutcomes(sentRows: OutboxRow[], givenUp: OutboxRow[], at: Date) {
+  const ofUpdates = (rows: OutboxRow[]) => rows.filter((row) => row.template === UPDATE_TEMPLATE).map((row) => row.id);
+  const sent = ofUpdates(sentRows);
+  const gaveUp = ofUpdates(givenUp);
+  return [
+    ...(sent.length > 0 ? [db.updateRecipient.updateMany({ where: { outboxEmailId: { in: sent } }, data: { sentAt: at, failedAt: null } })] : []),
+    ...(gaveUp.length > 0 ? [db.updateRecipient.updateMany({ where: { outboxEmailId: { in: gaveUp } }, data: { failedAt: at } })] : []),
+  ];
 }
 
 /** The "sent" mark, with the bodies whose secret links come out now. */
@@ -232,6 +253,7 @@ function runOutboxWorker(): { stop: () => void } {
   let again = false;
   let databaseDown = false;
   let lastSweep = 0;
+  let lastUpdatesLook = 0;
   const tick = async () => {
     if (running) {
       again = true;
@@ -243,6 +265,13 @@ function runOutboxWorker(): { stop: () => void } {
         again = false;
         await processOutbox();
       } while (again);
+      if (Date.now() - lastUpdatesLook >= UPDATES_LOOK_MS) {
+        lastUpdatesLook = Date.now();
+        // In the background: queueing an update's recipients must not hold up the mail.
+        void resumeUpdateSending().catch((error) => {
+          if (!isDatabaseUnavailable(error)) console.error("[updates] queueing an update failed; tried again shortly", error);
+        });
+      }
       if (Date.now() - lastSweep >= SWEEP_MS) {
         await expireOutboxMail({ everyRecentSent: lastSweep === 0 });
         lastSweep = Date.now();

@@ -28,6 +28,8 @@ export interface RenderedEmail {
   signatureId?: string;
   /** Extra headers for the provider (List-Unsubscribe, ...). */
   headers?: Record<string, string>;
+  /** The row's id, when the caller must know it before the insert (an update's recipient points to it). */
+  id?: string;
 }
 
 /** Renders outside the transaction: rendering is slow next to a write. */
@@ -108,7 +110,7 @@ export async function enqueueEmails(tx: Pick<Prisma.TransactionClient, "$execute
       "signatureId", "toCanonical", "headers")
     VALUES ${Prisma.join(
       emails.map(
-        (email) => Prisma.sql`(${newId(now.getTime())}, ${email.template}, ${email.to}, ${email.subject}, ${email.html}, ${email.text},
+        (email) => Prisma.sql`(${email.id ?? newId(now.getTime())}, ${email.template}, ${email.to}, ${email.subject}, ${email.html}, ${email.text},
           'pending', 0, ${now}, ${now}, ${email.signatureId ?? null}, ${recipientKey(email.to)}, ${headersJson(email.headers)})`,
       ),
     )}`;

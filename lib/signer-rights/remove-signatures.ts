@@ -2,6 +2,7 @@ import "server-only";
 import { Prisma } from "../generated/prisma/client";
 import { adjustCount } from "../counts/adjust-count";
 import { letterChanged } from "../memory/letter-changed";
+import { dropQueuedUpdates } from "../updates/drop-queued-updates";
 import { emitWebhookEvent } from "../webhooks/emit-webhook-event";
 
 // The one way a signature is taken away for good: the signer's withdrawal (by the link
@@ -32,6 +33,9 @@ export async function removeSignatures(
   if (ids.length === 0) return [];
   // Before the delete: the delete sets their signatureId to null.
   await tx.withdrawalToken.updateMany({ where: { signatureId: { in: ids }, withdrawnAt: null }, data: { withdrawnAt: now } });
+  // Their consent to updates goes with the row; the updates queued for them are dropped
+  // here first, so the updates' figures say why they were not sent.
+  await dropQueuedUpdates(tx, { signatureIds: ids, why: "withdrawn", now });
   await tx.outboxEmail.deleteMany({ where: { signatureId: { in: ids } } });
   // Webhooks that name the signer (to an endpoint receiving personal data) go too, sent or not.
   await tx.webhookDelivery.deleteMany({ where: { signatureId: { in: ids }, personal: true } });
