@@ -22,6 +22,7 @@ const routes: [path: RegExp, answer: Answer][] = [
   [/^\/letters\/[^/]+$/, letterPageFromMemory],
   [/^\/verify\/[^/]+$/, (request, _language, headers) => expiredLinkStatus(request, headers, "/verify/", findConfirmation)],
   [/^\/my-data\/[^/]+$/, (request, _language, headers) => expiredLinkStatus(request, headers, "/my-data/", findDataRequest)],
+  [/^\/unsubscribe\/[^/]+$/, oneClickUnsubscribe],
 ];
 
 export async function proxy(request: NextRequest) {
@@ -84,6 +85,15 @@ async function expiredLinkStatus(request: NextRequest, headers: Headers, prefix:
     }
   }
   return null;
+}
+
+// An update's unsubscribe link is a page (GET, which changes nothing) and, at the same
+// address, the one-click POST of RFC 8058 that mail providers send: Next cannot hold a
+// page and a route handler at one path, so the POST goes to the handler under /api.
+async function oneClickUnsubscribe(request: NextRequest, _language: LanguageCode, headers: Headers) {
+  if (request.method !== "POST") return null;
+  const token = request.nextUrl.pathname.slice("/unsubscribe/".length);
+  return NextResponse.rewrite(new URL(`/api/unsubscribe/${token}`, request.url), { request: { headers } });
 }
 
 export const config = {
