@@ -87,6 +87,7 @@ function Actions({ slug, isAdmin, isDraft }: { slug: string; isAdmin: boolean; i
     <div className="flex flex-wrap gap-x-4 gap-y-1 text-sm md:justify-end">
       <Link href={`/admin/letters/${slug}/signatures`} className={link}>Signatures</Link>
       <Link href={`/admin/letters/${slug}/export-options`} className={link}>Export CSV</Link>
+      <Link href={`/admin/letters/${slug}/updates`} className={link}>Updates</Link>
       {isAdmin ? <Link href={`/admin/letters/${slug}/edit`} className={link}>Edit</Link> : null}
       <Link href={`/admin/letters/${slug}/translations`} className={link}>Translations</Link>
       {isAdmin ? (

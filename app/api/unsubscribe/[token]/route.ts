@@ -1,3 +1,4 @@
+import { expectedError } from "@/lib/http/app-error";
 import { clientIp } from "@/lib/http/client-address";
 import { json, preflight, route } from "@/lib/http/responses";
 import { consumeLimit } from "@/lib/http/rate-limit";
@@ -18,19 +19,30 @@ type Context = { params: Promise<{ token: string }> };
  */
 export const POST = route(async (request: Request, { params }: Context) => {
   const { token } = await params;
-  await consumeLimit("unsubscribe", clientIp(request.headers), UNSUBSCRIBE_LIMIT);
   const form = await formFields(request);
-  await unsubscribeFromUpdates({ token });
-  if (form.get("List-Unsubscribe") === "One-Click" || form.get("from") !== "page") {
-    return json({ status: "unsubscribed" }, { headers: { "Cache-Control": "no-store" } });
+  const fromPage = form.get("from") === "page" && form.get("List-Unsubscribe") !== "One-Click";
+  try {
+    await consumeLimit("unsubscribe", clientIp(request.headers), UNSUBSCRIBE_LIMIT);
+    await unsubscribeFromUpdates({ token });
+  } catch (error) {
+    // The page's button goes back to the page, which says what went wrong in its reader's language.
+    const expected = expectedError(error);
+    if (!fromPage || !expected || expected.status === 404) throw error;
+    return backToPage(token, form, expected.code);
   }
-  const lang = form.get("lang");
-  const page = new URL(`/unsubscribe/${encodeURIComponent(token)}`, request.url);
-  if (isLanguageCode(lang)) page.searchParams.set("lang", lang);
-  return new Response(null, { status: 303, headers: { Location: `${page.pathname}${page.search}`, "Cache-Control": "no-store" } });
+  return fromPage ? backToPage(token, form) : json({ status: "unsubscribed" });
 }, { headers: { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
 
 export const OPTIONS = preflight;
+
+function backToPage(token: string, form: URLSearchParams, problem?: string): Response {
+  const query = new URLSearchParams();
+  const lang = form.get("lang");
+  if (isLanguageCode(lang)) query.set("lang", lang);
+  if (problem) query.set("problem", problem);
+  const location = `/unsubscribe/${encodeURIComponent(token)}${query.size > 0 ? `?${query}` : ""}`;
+  return new Response(null, { status: 303, headers: { Location: location } });
+}
 
 /** Per client address: far more than any person needs. */
 const UNSUBSCRIBE_LIMIT = { points: 300, durationS: 10 * 60 };
