@@ -10,6 +10,7 @@ import { AdminSignInEmail } from "../lib/email/templates/admin-sign-in";
 import { AlreadySignedEmail } from "../lib/email/templates/already-signed";
 import { ConfirmSignatureEmail } from "../lib/email/templates/confirm-signature";
 import { DataRequestEmail } from "../lib/email/templates/data-request";
+import { LetterUpdateEmail } from "../lib/email/templates/letter-update";
 import { OrganizationAwaitingReviewEmail } from "../lib/email/templates/organization-awaiting-review";
 import { DEFAULT_LANGUAGE, LANGUAGE_CODES } from "../lib/i18n/languages";
 
@@ -20,6 +21,7 @@ const templates: [string, FunctionComponent<never>, Record<string, unknown>][] =
   ["confirm-signature (organisation)", ConfirmSignatureEmail, { organizationName: "Example Digital Rights" }],
   ["data-request", DataRequestEmail, {}],
   ["organization-awaiting-review", OrganizationAwaitingReviewEmail, {}],
+  ["letter-update", LetterUpdateEmail, {}],
 ];
 
 const render = async (name: string, component: FunctionComponent<never>, props: Record<string, unknown>) => {

@@ -6,18 +6,21 @@ import { renderEmail } from "../send-email";
 import { AlreadySignedEmail } from "./already-signed";
 import { ConfirmSignatureEmail } from "./confirm-signature";
 import { DataRequestEmail } from "./data-request";
+import { LetterUpdateEmail } from "./letter-update";
 import { OrganizationAwaitingReviewEmail } from "./organization-awaiting-review";
 
 // Every email a signer can get, rendered in every language: each word is there (no key
 // read out, no placeholder left), none of its main lines is left in English, and the
 // document says its language and which way it runs.
 
-const templates: [name: string, component: FunctionComponent<never>, props: Record<string, unknown>, heading: string][] = [
+const templates: [name: string, component: FunctionComponent<never>, props: Record<string, unknown>, heading: string, footer?: string][] = [
   ["confirm-signature", ConfirmSignatureEmail, {}, "confirmSignature.heading"],
   ["confirm-signature for an organisation", ConfirmSignatureEmail, { organizationName: "Example Rights" }, "confirmSignature.heading"],
   ["already-signed", AlreadySignedEmail, {}, "alreadySigned.heading"],
   ["organization-awaiting-review", OrganizationAwaitingReviewEmail, {}, "organizationAwaitingReview.heading"],
   ["data-request", DataRequestEmail, {}, "dataRequest.heading"],
+  // An update's heading is the admin's subject, as written: its own line is the unsubscribe link.
+  ["letter-update", LetterUpdateEmail, {}, "letterUpdate.unsubscribe", "letterUpdate.why"],
 ];
 
 const render = (component: FunctionComponent<never>, props: Record<string, unknown>, language: EmailLanguage) =>
@@ -29,12 +32,12 @@ const render = (component: FunctionComponent<never>, props: Record<string, unkno
   });
 
 // A key read out ("confirmSignature.button"), or ICU left unformatted ("{title}", "<link>").
-const LEFTOVERS = /\b(?:emails|confirmSignature|alreadySigned|organizationAwaitingReview|dataRequest)\.\w|[{}]|<\/?(?:link|strong)>/;
+const LEFTOVERS = /\b(?:emails|confirmSignature|alreadySigned|organizationAwaitingReview|dataRequest|letterUpdate)\.\w|[{}]|<\/?(?:link|strong)>/;
 const textOf = (html: string) => html.replace(/<[^>]+>/g, " ");
 
 describe("email templates", () => {
   describe.each(LANGUAGE_CODES)("in %s", (code) => {
-    it.each(templates)("%s has every word, its language and its direction", async (_, component, props, heading) => {
+    it.each(templates)("%s has every word, its language and its direction", async (_, component, props, heading, footer = "footer") => {
       const language = await emailLanguage(code);
       const { html, text } = await render(component, props, language);
       expect(html).toMatch(new RegExp(`<html[^>]* dir="${languageDirection(code)}"`));
@@ -42,7 +45,8 @@ describe("email templates", () => {
       expect(textOf(html)).not.toMatch(LEFTOVERS);
       expect(text).not.toMatch(LEFTOVERS);
       // (The plain text writes headings in capitals.)
-      const lines = (email: EmailLanguage) => [email.t(heading as "confirmSignature.heading"), email.t("footer")].map((line) => line.toLowerCase());
+      const lines = (email: EmailLanguage) =>
+        [email.t(heading as "confirmSignature.heading"), email.t(footer as "footer")].map((line) => line.toLowerCase());
       for (const line of lines(language)) expect(text.toLowerCase()).toContain(line);
       if (code === "en") return;
       // Neither the heading nor the footer is left in English, in the HTML or the text.
