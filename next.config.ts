@@ -69,6 +69,7 @@ const nextConfig: NextConfig = {
       // in a Referer (these come after the site-wide policy, so they win).
       { source: "/withdraw/:path*", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
       { source: "/my-data/:path*", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
+      { source: "/unsubscribe/:path*", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
       // Every page is in the reader's language, negotiated from Accept-Language (proxy.ts).
       { source: "/((?!api/|_next/).*)", headers: [{ key: "Vary", value: "Accept-Language" }] },
       // GET / answers HTML or JSON by Accept (below), so a cache must keep them apart.
