@@ -68,7 +68,7 @@ export default async function UpdatePage({ params, searchParams }: Props) {
       {problem ? (
         <p role="alert" className="rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-800">{problem}</p>
       ) : done && DONE[done] ? (
-        <p role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 p-3 text-sm text-emerald-900">{DONE[done]}</p>
+        <p role="status" data-testid="update-notice" className="rounded-lg border border-emerald-200 bg-emerald-50 p-3 text-sm text-emerald-900">{DONE[done]}</p>
       ) : null}
 
       {!draft ? <UpdateFiguresList figures={figures} /> : null}
