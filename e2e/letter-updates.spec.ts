@@ -1,6 +1,8 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { expectNoViolations } from "./a11y-support";
-import { ADMIN_EMAIL, signInAs } from "./admin-support";
+import { ADMIN_EMAIL, addStaff, signInAs } from "./admin-support";
+import { APP_URL } from "./config";
+import { sql } from "./db";
 import type { ReceivedEmail } from "./resend-stand-in";
 import { confirmLink, createLetter, emailsTo, fillSignForm, uniqueEmail, waitForEmails, type TestLetter } from "./support";
 
@@ -135,4 +137,45 @@ test("an admin writes, previews, tests and sends an update; only the signers who
   const unknown = await page.goto(`/unsubscribe/${"x".repeat(43)}`);
   expect(unknown?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "This link is not valid" })).toBeVisible();
+});
+
+test("a moderator reads the updates but cannot write, test or send one: the pages are 403 and a replayed send is refused", async ({ browser, page, request }) => {
+  test.setTimeout(120_000);
+  const letter = createLetter();
+  await signInAs(page, request, ADMIN_EMAIL);
+  await page.goto(`/admin/letters/${letter.slug}/updates/new`);
+  await page.getByLabel("Subject").fill(`Draft ${letter.slug}`);
+  await page.getByLabel("Text (Markdown)").fill("Not for moderators to send.");
+  await page.getByRole("button", { name: "Save and preview" }).click();
+  await expect(page.getByTestId("update-notice")).toContainText("Saved.");
+  const draftUrl = page.url().split("?")[0];
+  // The admin's "Yes, send it now", captured and not let through.
+  await page.goto(`${draftUrl}?confirm=1`);
+  let captured: import("@playwright/test").Request | undefined;
+  await page.route(`**${new URL(draftUrl).pathname}*`, async (route) => {
+    if (route.request().method() !== "POST") return route.continue();
+    captured = route.request();
+    await route.abort();
+  });
+  await page.getByRole("button", { name: "Yes, send it now" }).click();
+  await expect.poll(() => captured !== undefined).toBe(true);
+
+  const moderator = await (await browser.newContext({ baseURL: APP_URL })).newPage();
+  await signInAs(moderator, request, addStaff("moderator"));
+  await moderator.goto(`/admin/letters/${letter.slug}/updates`);
+  await expect(moderator.getByRole("link", { name: `Draft ${letter.slug}` })).toBeVisible();
+  await expect(moderator.getByRole("link", { name: "Write an update" })).toHaveCount(0);
+  expect((await moderator.goto(`/admin/letters/${letter.slug}/updates/new`))?.status()).toBe(403);
+  await moderator.goto(draftUrl);
+  await expect(moderator.getByRole("button", { name: "Send a test to me" })).toHaveCount(0);
+  await expect(moderator.getByRole("link", { name: /Send to/ })).toHaveCount(0);
+
+  const headers = Object.fromEntries(
+    Object.entries(captured!.headers()).filter(([name]) => !["host", "cookie", "content-length"].includes(name)),
+  );
+  const replay = await moderator.request.post(captured!.url(), { headers: { ...headers, origin: APP_URL }, data: captured!.postDataBuffer()!, maxRedirects: 0 });
+  // The action answers by sending the page back with its refusal, in words.
+  expect(decodeURIComponent(replay.headers()["x-action-redirect"] ?? "").replaceAll("+", " ")).toContain("Your role does not allow this.");
+  expect(sql<{ status: string }>(`SELECT "status" FROM "LetterUpdate" WHERE "id" = ?`, [draftUrl.split("/").at(-1)!])[0].status).toBe("draft");
+  expect(sql(`SELECT "id" FROM "AuditLog" WHERE "letterId" = ? AND "action" = 'update.send'`, [letter.id])).toEqual([]);
 });
