@@ -288,3 +288,22 @@ describe("signatureInputSchema: hidden and look-alike characters", () => {
     ]);
   });
 });
+
+describe("the updates choice", () => {
+  it("is optional: absent means no, and only a boolean is taken", () => {
+    expect(signatureInputSchema.parse(individual).updates).toBeUndefined();
+    expect(signatureInputSchema.parse({ ...organisation, updates: true }).updates).toBe(true);
+    expect(errorsFor({ ...individual, updates: "yes" }).updates).toEqual(["Say yes or no to news of this letter's progress."]);
+  });
+
+  it("is ticked on the form only when its box is", () => {
+    const form = (ticked: boolean) => {
+      const data = new FormData();
+      for (const [key, value] of Object.entries({ kind: "individual", name: "Ada", email: "ada@example.org", country: "FR", consent: "on" })) data.set(key, value);
+      if (ticked) data.set("updates", "on");
+      return signatureInputSchema.parse(signatureInputFromForm(data)).updates;
+    };
+    expect(form(true)).toBe(true);
+    expect(form(false)).toBe(false);
+  });
+});
