@@ -1,10 +1,11 @@
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import type { JsonSchema, OpenApiDocument } from "../lib/api/openapi-document";
 import { everySchema, openApiValidator, resolvePointer, unresolvedRefs } from "../lib/api/openapi-validator";
 import { fillLetter } from "./a11y-support";
-import { sql } from "./db";
+import { sql, timestamp } from "./db";
 import { createLetter, uniqueEmail } from "./support";
 
 // The API document and the app cannot drift apart: real answers of every public endpoint,
@@ -27,6 +28,8 @@ const NOT_PROVOKED = [
   "post /api/letters/{slug}/signatures 503",
   "get /api/letters/{slug}/history 503",
   "get /api/letters/{slug}/challenge 429",
+  "post /api/unsubscribe/{token} 429",
+  "post /api/unsubscribe/{token} 503",
   "get /letters/{slug}/signatories.csv 429",
   "get /letters/{slug}/signatories.csv 503",
 ];
@@ -202,6 +205,19 @@ test("real answers of every public endpoint fit the document, for each status a 
   expect(limited, "signing with one address over and over is limited").toBeDefined();
   await expectStatus(limited!, 429, "post", signatures);
   expect(Number(limited!.headers()["retry-after"])).toBeGreaterThan(0);
+
+  // Stopping a letter's updates by the one-click POST, and the unsubscribe page's button.
+  const token = crypto.randomBytes(32).toString("base64url");
+  const updateId = `e2e${crypto.randomUUID().replaceAll("-", "").slice(0, 20)}`;
+  sql(`INSERT INTO "LetterUpdate" ("id", "letterId", "subject", "body", "status", "createdByEmail", "createdAt", "updatedAt") VALUES (?, ?, 'News', 'News.', 'sent', 'admin@letters.test', ?, ?)`,
+    [updateId, letter.id, timestamp(), timestamp()]);
+  sql(`INSERT INTO "UpdateRecipient" ("id", "updateId", "tokenHash", "createdAt") VALUES (?, ?, ?, ?)`,
+    [`${updateId}r`, updateId, crypto.createHash("sha256").update(token).digest("hex"), timestamp()]);
+  const unsubscribe = "/api/unsubscribe/{token}";
+  const oneClick = (value: string, form: Record<string, string>) => request.post(`/unsubscribe/${value}`, { form, maxRedirects: 0, headers: from(11) });
+  await expectStatus(await oneClick(token, { "List-Unsubscribe": "One-Click" }), 200, "post", unsubscribe);
+  await expectStatus(await oneClick(token, { from: "page" }), 303, "post", unsubscribe);
+  await expectStatus(await oneClick("x".repeat(43), { "List-Unsubscribe": "One-Click" }), 404, "post", unsubscribe);
 
   // The proof of work to bring.
   const challenge = "/api/letters/{slug}/challenge";

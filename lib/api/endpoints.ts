@@ -34,6 +34,7 @@ import {
   signingChallengeSchema,
   signRequestSchema,
 } from "./schemas";
+import { unsubscribeAnswerSchema } from "../updates/unsubscribe-answer";
 
 // Every public endpoint, in the order the API page shows them. GET /api/openapi.json and
 // /docs/api are made from this list; e2e/openapi-contract.spec.ts fails while a public
@@ -131,6 +132,24 @@ export const ENDPOINTS: Endpoint[] = [
     },
   },
   preflight("/api/letters/{slug}/signatures", "Letters"),
+  {
+    method: "post",
+    path: "/api/unsubscribe/{token}",
+    tag: "Signing",
+    summary: "Stop a letter's updates (one-click unsubscribe)",
+    description:
+      "Every update email to a signer carries `List-Unsubscribe: <{APP_URL}/unsubscribe/{token}>` and `List-Unsubscribe-Post: List-Unsubscribe=One-Click` (RFC 8058). A POST to that address comes here: with the form-encoded body `List-Unsubscribe=One-Click`, as mail providers send it, no more updates of that letter reach the signer, and those queued for them are dropped. No sign-in and no cookies: the token is the proof. Repeating it is harmless. The unsubscribe page's own button sends `from=page` and is sent back to the page. No CORS headers: a server or a form needs none.",
+    parameters: [
+      { name: "token", in: "path", required: true, description: "The token from the update email's link.", schema: z.string(), example: "Qm9vbV9leGFtcGxlX3Rva2VuX29ubHlfZm9yX2RvY3M" },
+    ],
+    responses: {
+      200: { description: "Unsubscribed (or already).", content: jsonContent(unsubscribeAnswerSchema, { status: "unsubscribed" }) },
+      303: { description: "From the unsubscribe page's button (`from=page`): back to the page, which now says it is done (`Location`)." },
+      404: error("The link is not one we sent, or it was cut short.", ["token_not_found"], { cors: false }),
+      429: error("Too many attempts from this address for now.", ["rate_limited"], { cors: false, headers: ["Retry-After"] }),
+      503: databaseUnavailable(false),
+    },
+  },
   {
     method: "get",
     path: "/api/letters/{slug}/challenge",

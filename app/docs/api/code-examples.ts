@@ -27,6 +27,8 @@ export function curlExample(base: string, method: string, path: string, operatio
   const url = exampleUrl(base, path, operation);
   const body = (operation.requestBody as RequestBody | undefined)?.content["application/json"]?.example;
   if (method === "get") return `curl -i "${url}"`;
+  // A POST whose description says what it takes, with no JSON body (the one-click unsubscribe).
+  if (body === undefined) return `curl -i -X ${method.toUpperCase()} "${url}"`;
   return [
     `curl -i -X ${method.toUpperCase()} "${url}" \\`,
     `  -H "Content-Type: application/json" \\`,
@@ -41,6 +43,13 @@ export function fetchExample(base: string, method: string, path: string, operati
   if (method === "get") {
     return [
       `const response = await fetch("${url}");`,
+      `if (!response.ok) throw new Error(\`\${response.status}: \${await response.text()}\`);`,
+      `const answer = ${read};`,
+    ].join("\n");
+  }
+  if (body === undefined) {
+    return [
+      `const response = await fetch("${url}", { method: "${method.toUpperCase()}" });`,
       `if (!response.ok) throw new Error(\`\${response.status}: \${await response.text()}\`);`,
       `const answer = ${read};`,
     ].join("\n");

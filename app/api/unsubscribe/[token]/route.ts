@@ -1,8 +1,9 @@
 import { expectedError } from "@/lib/http/app-error";
 import { clientIp } from "@/lib/http/client-address";
-import { json, preflight, route } from "@/lib/http/responses";
+import { json, route } from "@/lib/http/responses";
 import { consumeLimit } from "@/lib/http/rate-limit";
 import { isLanguageCode } from "@/lib/i18n/languages";
+import type { UnsubscribeAnswer } from "@/lib/updates/unsubscribe-answer";
 import { unsubscribeFromUpdates } from "@/lib/updates/unsubscribe-from-updates";
 
 export const dynamic = "force-dynamic";
@@ -30,10 +31,9 @@ export const POST = route(async (request: Request, { params }: Context) => {
     if (!fromPage || !expected || expected.status === 404) throw error;
     return backToPage(token, form, expected.code);
   }
-  return fromPage ? backToPage(token, form) : json({ status: "unsubscribed" });
-}, { headers: { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
-
-export const OPTIONS = preflight;
+  return fromPage ? backToPage(token, form) : json({ status: "unsubscribed" } satisfies UnsubscribeAnswer);
+  // No CORS: a mail provider's server, or a form on any site, needs none to be heard.
+}, { cors: false, headers: { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
 
 function backToPage(token: string, form: URLSearchParams, problem?: string): Response {
   const query = new URLSearchParams();
