@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "../db";
 import { countryName } from "../countries";
-import { letterCounts } from "../counts/letter-counts";
 import { listPublicSignatures } from "../signatures/list-public-signatures";
+import { deliveryFigures } from "./delivery-figures";
 import { deliveryPdf, type DeliveryPdf, type DocumentSignatory } from "./delivery-pdf";
 
 export const DOCUMENT_BATCH = 1000;
@@ -26,9 +26,7 @@ export async function deliveryDocument({
     where: { id: letterId },
     select: { id: true, title: true, kind: true, addressedTo: true, body: true, language: true, createdAt: true },
   });
-  const listedOf = (kind: "organization" | "individual") =>
-    db.signature.count({ where: { letterId, status: "counted", listPublicly: true, kind } });
-  const [counts, organizations, individuals] = await Promise.all([letterCounts(letterId, letter.createdAt), listedOf("organization"), listedOf("individual")]);
+  const { counts, listed } = await deliveryFigures({ letterId, since: letter.createdAt });
 
   async function* signatories(kind: "organization" | "individual"): AsyncIterable<DocumentSignatory[]> {
     let cursor: string | null = null;
@@ -43,8 +41,8 @@ export async function deliveryDocument({
     letter,
     date: now,
     counts,
-    listed: { organizations, individuals },
+    listed,
     signatories,
   });
-  return { ...pdf, listed: organizations + individuals };
+  return { ...pdf, listed: listed.organizations + listed.individuals };
 }

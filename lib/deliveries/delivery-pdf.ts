@@ -188,9 +188,16 @@ export function deliveryPdf(input: DeliveryDocumentInput): DeliveryPdf {
       if (limit === 0) continue;
       const table = new NamesTable(doc, kind === "organization" ? "Organisations" : "Individuals", limit,
         kind === "organization" ? ORGANIZATION_COLUMNS : INDIVIDUAL_COLUMNS);
-      for await (const batch of input.signatories(kind)) {
-        if (cancelled) return;
-        if (!table.add(batch)) break;
+      names: for await (const batch of input.signatories(kind)) {
+        for (const signatory of batch) {
+          if (cancelled) return;
+          if (table.full) break names;
+          if (table.add(signatory)) {
+            forgetWordLayouts(doc);
+            // A page is done: let the server answer others (SQLite's reads never wait for I/O)
+            await new Promise((resolve) => setImmediate(resolve));
+          }
+        }
         await caughtUp();
       }
     }
@@ -305,7 +312,7 @@ function countryTable(doc: PDFKit.PDFDocument, countries: DeliveryDocumentInput[
   });
 }
 
-/** A list of names, a page at a time, stopping at its limit so the page count holds. */
+/** A list of names, a line at a time, stopping at its limit so the page count holds. */
 class NamesTable {
   private written = 0;
   constructor(
@@ -315,32 +322,66 @@ class NamesTable {
     private columns: Column[],
   ) {}
 
-  /** Writes a batch; false once the limit is reached. */
-  add(batch: DocumentSignatory[]): boolean {
-    for (const signatory of batch) {
-      if (this.written >= this.limit) return false;
-      if (this.written % ROWS_PER_PAGE === 0) {
-        const heading = this.written === 0 ? `${this.heading} (${number(this.limit)} listed)` : `${this.heading} (continued)`;
-        sectionHeading(this.doc, heading, this.columns);
-      }
-      writeRow(this.doc, this.written, this.columns.map((c) => c.value(signatory)), this.columns);
-      this.written++;
+  get full(): boolean {
+    return this.written >= this.limit;
+  }
+
+  /** Writes one line; true when it filled its page. */
+  add(signatory: DocumentSignatory): boolean {
+    if (this.written % ROWS_PER_PAGE === 0) {
+      const heading = this.written === 0 ? `${this.heading} (${number(this.limit)} listed)` : `${this.heading} (continued)`;
+      sectionHeading(this.doc, heading, this.columns);
     }
-    return this.written < this.limit;
+    writeRow(this.doc, this.written, this.columns.map((c) => c.value(signatory)), this.columns);
+    this.written++;
+    return this.written % ROWS_PER_PAGE === 0;
   }
 }
 
-/** The text as it fits the width in the current font, cut short with an ellipsis when it does not. */
+/**
+ * pdfkit keeps the layout of every word it has set until the document ends (each font's
+ * layoutCache, pdfkit 0.20): at 100,000 names that is most of the process's memory.
+ * Emptied after each page, it still saves the words a page repeats (countries, titles).
+ */
+function forgetWordLayouts(doc: PDFKit.PDFDocument): void {
+  const fonts = (doc as unknown as { _fontFamilies?: Record<string, { layoutCache?: object }> })._fontFamilies ?? {};
+  for (const font of Object.values(fonts)) if (font.layoutCache) font.layoutCache = Object.create(null);
+}
+
+/**
+ * The text as it fits the width in the current font, cut short with an ellipsis when it
+ * does not. Widths are summed from each character's (measured once per font and size),
+ * which leaves out kerning: the columns keep a few points spare for it.
+ */
 function fit(doc: PDFKit.PDFDocument, text: string, width: number): string {
-  const clean = text.replace(/\s+/g, " ").trim();
-  if (doc.widthOfString(clean) <= width) return clean;
-  const chars = Array.from(clean);
-  let low = 0;
-  let high = chars.length;
-  while (low < high) {
-    const mid = Math.ceil((low + high) / 2);
-    if (doc.widthOfString(`${chars.slice(0, mid).join("").trimEnd()}…`) <= width) low = mid;
-    else high = mid - 1;
+  const clean = /\s\s|^\s|\s$|[\n\t]/.test(text) ? text.replace(/\s+/g, " ").trim() : text;
+  const widths = characterWidths(doc);
+  const ellipsis = widths("…");
+  let used = 0;
+  let cut = -1;
+  let i = 0;
+  for (const char of clean) {
+    used += widths(char);
+    if (cut < 0 && used + ellipsis > width) cut = i;
+    if (used > width) return `${clean.slice(0, cut).trimEnd()}…`;
+    i += char.length;
   }
-  return `${chars.slice(0, low).join("").trimEnd()}…`;
+  return clean;
+}
+
+// Each character's width by font and size: a handful of maps, filled as characters appear.
+const characterWidthCaches = new WeakMap<PDFKit.PDFDocument, Map<string, Map<string, number>>>();
+
+function characterWidths(doc: PDFKit.PDFDocument): (char: string) => number {
+  let byFont = characterWidthCaches.get(doc);
+  if (!byFont) characterWidthCaches.set(doc, (byFont = new Map()));
+  const key = `${(doc as unknown as { _font: { name: string } })._font.name} ${(doc as unknown as { _fontSize: number })._fontSize}`;
+  let cache = byFont.get(key);
+  if (!cache) byFont.set(key, (cache = new Map()));
+  const widths = cache;
+  return (char) => {
+    let width = widths.get(char);
+    if (width === undefined) widths.set(char, (width = doc.widthOfString(char)));
+    return width;
+  };
 }

@@ -71,7 +71,7 @@ describe("the delivery document", () => {
     pages = await pdfText(bytes);
     expect(pages).toHaveLength(document.pages);
     text = pages.join("\n");
-  });
+  }, 60_000);
 
   it("opens with the title, the addressee, the date and the totals", () => {
     expect(pages[0]).toContain("Keep encryption strong");

@@ -89,6 +89,7 @@ function Actions({ slug, isAdmin, isDraft }: { slug: string; isAdmin: boolean; i
       <Link href={`/admin/letters/${slug}/export-options`} className={link}>Export CSV</Link>
       {isAdmin ? <Link href={`/admin/letters/${slug}/edit`} className={link}>Edit</Link> : null}
       <Link href={`/admin/letters/${slug}/translations`} className={link}>Translations</Link>
+      <Link href={`/admin/letters/${slug}/delivery`} className={link}>Delivery</Link>
       {isAdmin ? (
         <Link href={isDraft ? `/admin/letters/${slug}/preview` : `/letters/${slug}`} className={link}>
           {isDraft ? "Preview" : "View"}
