@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "../db";
 import type { Staff } from "../auth/require-staff";
-import { letterNotFound } from "../http/app-error";
+import { can } from "../auth/roles";
+import { AppError, letterNotFound } from "../http/app-error";
 import { recordAudit } from "../moderation/record-audit";
 import { deliveryDocument } from "./delivery-document";
 
@@ -10,6 +11,7 @@ import { deliveryDocument } from "./delivery-document";
  * "delivery.document" before the first byte leaves, with the figures it was made from.
  */
 export async function startDeliveryDocument({ actor, slug, now = new Date() }: { actor: Staff; slug: string; now?: Date }) {
+  if (!can(actor.role, "manage_letters")) throw new AppError("forbidden", 403);
   const letter = await db.letter.findUnique({ where: { slug }, select: { id: true, slug: true } });
   if (!letter) throw letterNotFound();
   const document = await deliveryDocument({ letterId: letter.id, now });

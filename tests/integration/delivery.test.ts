@@ -3,11 +3,24 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { configureDatabase, db } from "@/lib/db";
 import type { Staff } from "@/lib/auth/require-staff";
 import { deliveryDocument } from "@/lib/deliveries/delivery-document";
+import { getDeliveryPhoto } from "@/lib/deliveries/get-delivery-photo";
+import { deliveryPhotoPath, listDeliveries } from "@/lib/deliveries/list-deliveries";
+import { recordDelivery } from "@/lib/deliveries/record-delivery";
+import { recordDeliveryResponse } from "@/lib/deliveries/record-delivery-response";
+import { updateDelivery } from "@/lib/deliveries/update-delivery";
+import { whenLetterChanges } from "@/lib/memory/letter-changed";
 import { startDeliveryDocument } from "@/lib/deliveries/start-delivery-document";
 import { moderateSignatures } from "@/lib/moderation/moderate-signatures";
 import { confirmSignature } from "@/lib/signatures/confirm-signature";
 import { signLetter } from "@/lib/signatures/sign-letter";
-import type { SignatureInput } from "@/lib/validation/signature";
+import {
+  deliveryInputFromForm,
+  deliveryInputSchema,
+  deliveryPhotoProblem,
+  deliveryResponseFromForm,
+  deliveryResponseSchema,
+} from "@/lib/validation/delivery";
+import { signatureFieldErrors, type SignatureInput } from "@/lib/validation/signature";
 import { createLetter, individual, latestConfirmToken, organization } from "../support/factories";
 import { pdfText, streamBytes } from "../support/pdf-text";
 
@@ -123,5 +136,98 @@ describe("the delivery document", () => {
     const entry = await db.auditLog.findFirstOrThrow({ where: { letterId: letter.id, action: "delivery.document" } });
     expect(entry).toMatchObject({ actorId: admin.id, targetType: "letter" });
     expect(JSON.parse(entry.detail)).toMatchObject({ listed: 6 });
+  });
+});
+
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+
+function deliveryForm(fields: Record<string, string>): FormData {
+  const form = new FormData();
+  for (const [key, value] of Object.entries(fields)) form.set(key, value);
+  return form;
+}
+
+describe("recording deliveries and responses", () => {
+  it("saves a delivery through the shared schema, on record and shown in the public list at once", async () => {
+    const letter = await createLetter();
+    const parsed = deliveryInputSchema.parse(
+      deliveryInputFromForm(deliveryForm({ deliveredTo: "  The City Council ", deliveredOn: "2026-11-20", method: "in_person", link: "https://example.org/news", note: "" })),
+    );
+    expect(parsed).toMatchObject({ deliveredTo: "The City Council", method: "in_person", link: "https://example.org/news", note: undefined, removePhoto: false });
+    const { id } = await recordDelivery({ actor: admin, slug: letter.slug, input: parsed, photo: PNG });
+
+    const [delivery] = await listDeliveries({ letterId: letter.id });
+    expect(delivery).toMatchObject({ id, deliveredTo: "The City Council", method: "in_person", link: "https://example.org/news", note: null, responseReceivedOn: null });
+    expect(delivery.deliveredOn.toISOString()).toBe("2026-11-20T00:00:00.000Z");
+    expect(deliveryPhotoPath(letter.slug, delivery)).toBe(`/letters/${letter.slug}/deliveries/${id}/photo/${delivery.photoDigest}`);
+    expect(await getDeliveryPhoto({ letterId: letter.id, id, digest: delivery.photoDigest! })).toMatchObject({ type: "image/png" });
+    expect(await getDeliveryPhoto({ letterId: letter.id, id, digest: "not-its-digest" })).toBeNull();
+
+    const response = deliveryResponseSchema.parse(
+      deliveryResponseFromForm(deliveryForm({ responseReceivedOn: "2026-11-27", responseFrom: "The Mayor", responseText: "Thank you.\n\nWe will reply in full." })),
+    );
+    expect(await recordDeliveryResponse({ actor: admin, slug: letter.slug, id, input: response })).toBe(true);
+    const [answered] = await listDeliveries({ letterId: letter.id });
+    expect(answered).toMatchObject({ responseFrom: "The Mayor", responseText: "Thank you.\n\nWe will reply in full." });
+
+    const edited = deliveryInputSchema.parse({ deliveredTo: "The City Council of Example", deliveredOn: "2026-11-21", method: "post", removePhoto: true });
+    expect(await updateDelivery({ actor: admin, slug: letter.slug, id, input: edited })).toBe(true);
+    const [after] = await listDeliveries({ letterId: letter.id });
+    expect(after).toMatchObject({ deliveredTo: "The City Council of Example", method: "post", link: null, photoDigest: null });
+
+    const log = await db.auditLog.findMany({ where: { letterId: letter.id }, orderBy: { createdAt: "asc" } });
+    expect(log.map((entry) => entry.action)).toEqual(["delivery.record", "delivery.response", "delivery.update"]);
+    expect(JSON.parse(log[2].detail).changed).toEqual(["deliveredTo", "deliveredOn", "method", "link", "photo"]);
+  });
+
+  it("rejects bad input with a message for each field", () => {
+    const result = deliveryInputSchema.safeParse(
+      deliveryInputFromForm(deliveryForm({ deliveredTo: " ", deliveredOn: "2026-02-30", method: "pigeon", link: "javascript:alert(1)" })),
+    );
+    expect(result.success).toBe(false);
+    const fields = signatureFieldErrors(result.error!);
+    expect(fields.deliveredTo).toEqual(["Delivered to is required."]);
+    expect(fields.deliveredOn).toEqual(["Date of delivery is not a real date."]);
+    expect(fields.method).toEqual(["Choose how the letter was delivered."]);
+    expect(fields.link).toEqual(["Enter a full web address starting with https://, like https://example.org/news."]);
+
+    const future = deliveryInputSchema.safeParse({ deliveredTo: "Council", deliveredOn: "2999-01-01", method: "post" });
+    expect(signatureFieldErrors(future.error!).deliveredOn).toEqual(["Date of delivery cannot be in the future."]);
+    const response = deliveryResponseSchema.safeParse({ responseReceivedOn: "", responseFrom: "", responseText: "" });
+    expect(Object.keys(signatureFieldErrors(response.error!)).sort()).toEqual(["responseFrom", "responseReceivedOn", "responseText"]);
+  });
+
+  it("keeps only a JPEG, PNG or WebP photo of up to 2 MB, judged by its bytes", () => {
+    expect(deliveryPhotoProblem(PNG)).toBeNull();
+    expect(deliveryPhotoProblem(new Uint8Array([0xff, 0xd8, 0xff, 0xe0]))).toBeNull();
+    expect(deliveryPhotoProblem(new TextEncoder().encode("RIFF\0\0\0\0WEBPVP8 "))).toBeNull();
+    // an HTML page named photo.png is still HTML
+    expect(deliveryPhotoProblem(new TextEncoder().encode("<html><script>alert(1)</script>"))).toBe("The photo must be a JPEG, PNG or WebP image.");
+    const big = new Uint8Array(2 * 1024 * 1024 + 1);
+    big.set(PNG);
+    expect(deliveryPhotoProblem(big)).toBe("The photo must be at most 2 MB. Save it smaller and choose it again.");
+  });
+
+  it("refuses a moderator: nothing recorded, nothing on record", async () => {
+    const letter = await createLetter();
+    const input = deliveryInputSchema.parse({ deliveredTo: "Council", deliveredOn: "2026-11-20", method: "post" });
+    await expect(recordDelivery({ actor: moderator, slug: letter.slug, input })).rejects.toMatchObject({ code: "forbidden", status: 403 });
+    const { id } = await recordDelivery({ actor: admin, slug: letter.slug, input });
+    await expect(updateDelivery({ actor: moderator, slug: letter.slug, id, input })).rejects.toMatchObject({ status: 403 });
+    const response = { responseReceivedOn: new Date("2026-11-21"), responseFrom: "Council", responseText: "No." };
+    await expect(recordDeliveryResponse({ actor: moderator, slug: letter.slug, id, input: response })).rejects.toMatchObject({ status: 403 });
+    await expect(startDeliveryDocument({ actor: moderator, slug: letter.slug })).rejects.toMatchObject({ status: 403 });
+    expect((await listDeliveries({ letterId: letter.id }))[0].responseReceivedOn).toBeNull();
+    expect(await db.auditLog.count({ where: { letterId: letter.id, actorId: moderator.id } })).toBe(0);
+  });
+
+  it("tells every part of this process that the letter changed, so its page shows the delivery at once", async () => {
+    const letter = await createLetter();
+    const changes: string[] = [];
+    whenLetterChanges("delivery-test", (change) => change.letterId === letter.id && changes.push(change.what));
+    const input = deliveryInputSchema.parse({ deliveredTo: "Council", deliveredOn: "2026-11-20", method: "email" });
+    const { id } = await recordDelivery({ actor: admin, slug: letter.slug, input });
+    await recordDeliveryResponse({ actor: admin, slug: letter.slug, id, input: { responseReceivedOn: new Date("2026-11-22"), responseFrom: "Council", responseText: "Noted." } });
+    expect(changes).toEqual(["letter", "letter"]);
   });
 });
