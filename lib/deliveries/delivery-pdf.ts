@@ -13,8 +13,9 @@ import { markdownBlocks } from "./markdown-blocks";
 //
 // The words around the letter (headings, column names) are English; the letter's own
 // text and the names are printed as written. DejaVu Sans prints Latin, Greek, Cyrillic
-// and Arabic letters, but pdfkit lays every line out left to right: Arabic and Hebrew
-// names are shaped yet their letters run in reading order from the left.
+// and Arabic letters. pdfkit has no bidirectional algorithm: fontkit shapes Arabic and
+// sets a run that holds it right to left as a whole, so an Arabic name reads right, but
+// a line mixing Arabic with Latin words is not reordered part by part.
 
 const FONTS = path.join(process.cwd(), "node_modules", "dejavu-fonts-ttf", "ttf");
 const SANS = path.join(FONTS, "DejaVuSans.ttf");

@@ -114,7 +114,7 @@ describe("the delivery document", () => {
   it("lists every listed name, organisations first, and nobody else, and no email", () => {
     const at = (name: string) => text.indexOf(name);
     for (const name of [...listed.organizations, ...listed.individuals.slice(0, 3)]) expect(at(name), name).toBeGreaterThan(-1);
-    // pdfkit lays Arabic out left to right, shaped: its letters are there, not in reading order
+    // Arabic is shaped (presentation forms) and set right to left: its letters are there
     expect(text).toMatch(/[\u0600-\u06FF\uFE70-\uFEFF]/);
     expect(Math.max(...listed.organizations.map(at))).toBeLessThan(Math.min(...listed.individuals.slice(0, 3).map(at)));
     expect(text).toContain("Mathematician");

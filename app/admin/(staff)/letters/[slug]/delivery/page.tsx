@@ -43,8 +43,8 @@ export default async function DeliveryPage({ params }: { params: Promise<{ slug:
         <h2 id="document-heading" className="text-lg font-semibold text-stone-900">The delivery document</h2>
         <p className="mt-1 text-sm text-stone-700">
           A PDF to hand over: the letter&apos;s text, today&apos;s date, the totals, a table of countries, and everyone who chose to be
-          named, organisations first. Page headings are in English; the letter and the names are printed as written (Arabic and
-          Hebrew names run left to right in it).
+          named, organisations first. Page headings are in English; the letter and the names are printed as written (a name
+          mixing Arabic and Latin words may come out in the wrong order).
         </p>
         <dl className="mt-4 grid grid-cols-2 gap-3 text-sm sm:grid-cols-4" data-testid="delivery-figures">
           {[
