@@ -201,6 +201,7 @@ export function deliveryPdf(input: DeliveryDocumentInput): DeliveryPdf {
         }
         await caughtUp();
       }
+      table.finish();
     }
     doc.end();
   }
@@ -325,6 +326,23 @@ class NamesTable {
 
   get full(): boolean {
     return this.written >= this.limit;
+  }
+
+  /**
+   * Names removed while the document was written (a withdrawal, a moderator) leave lines
+   * short: say so, and keep the promised number of pages.
+   */
+  finish(): void {
+    const missing = this.limit - this.written;
+    if (missing <= 0) return;
+    if (this.written % ROWS_PER_PAGE === 0) sectionHeading(this.doc, `${this.heading} (continued)`, this.columns);
+    const note = `${number(missing)} of the ${number(this.limit)} listed when this document began ${missing === 1 ? "was" : "were"} withdrawn or removed while it was written.`;
+    this.doc.font("oblique").text(note, MARGIN, TABLE_TOP + (this.written % ROWS_PER_PAGE) * ROW, { width: INNER, lineBreak: false });
+    this.doc.font("sans");
+    for (let page = Math.floor(this.written / ROWS_PER_PAGE) + 1; page < pagesFor(this.limit); page++) {
+      sectionHeading(this.doc, `${this.heading} (continued)`, this.columns);
+    }
+    this.written = this.limit;
   }
 
   /** Writes one line; true when it filled its page. */

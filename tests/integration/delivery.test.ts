@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { configureDatabase, db } from "@/lib/db";
 import type { Staff } from "@/lib/auth/require-staff";
 import { deliveryDocument } from "@/lib/deliveries/delivery-document";
+import { deliveryPdf } from "@/lib/deliveries/delivery-pdf";
 import { getDeliveryPhoto } from "@/lib/deliveries/get-delivery-photo";
 import { deliveryPhotoPath, listDeliveries } from "@/lib/deliveries/list-deliveries";
 import { recordDelivery } from "@/lib/deliveries/record-delivery";
@@ -136,6 +137,24 @@ describe("the delivery document", () => {
     const entry = await db.auditLog.findFirstOrThrow({ where: { letterId: letter.id, action: "delivery.document" } });
     expect(entry).toMatchObject({ actorId: admin.id, targetType: "letter" });
     expect(JSON.parse(entry.detail)).toMatchObject({ listed: 6 });
+  });
+});
+
+describe("the delivery document's pages", () => {
+  it("keeps 'Page N of M' true when names are removed while it is written", async () => {
+    const { stream, pages } = deliveryPdf({
+      letter: { title: "A letter", kind: "open_letter", addressedTo: "", body: "Text.", language: "en" },
+      date: new Date("2026-11-30T00:00:00Z"),
+      counts: { total: 130, individuals: 130, organizations: 0, countries: [{ name: "France", individuals: 130, organizations: 0, total: 130 }] },
+      listed: { organizations: 0, individuals: 130 },
+      async *signatories() {
+        yield Array.from({ length: 10 }, (_, i) => ({ name: `Synthetic Signer ${i}`, title: null, affiliation: null, website: null, country: "France" }));
+      },
+    });
+    const text = await pdfText(await streamBytes(stream));
+    expect(text).toHaveLength(pages);
+    text.forEach((page, i) => expect(page).toContain(`Page ${i + 1} of ${pages}`));
+    expect(text.join("\n")).toContain("120 of the 130 listed when this document began were withdrawn or removed while it was written.");
   });
 });
 

@@ -116,10 +116,8 @@ export default async function DeliveryPage({ params }: { params: Promise<{ slug:
                           />
                         </div>
                       </details>
-                      <details className="rounded-lg border border-stone-200 p-3" open={!delivery.responseReceivedOn}>
-                        <summary className="cursor-pointer text-sm font-medium text-brand-700">
-                          {delivery.responseReceivedOn ? "Correct the response" : "Record the addressee's response"}
-                        </summary>
+                      <section aria-labelledby={`response-heading-${delivery.id}`} className="rounded-lg border border-stone-200 p-3">
+                        <h4 id={`response-heading-${delivery.id}`} className="text-sm font-semibold text-stone-900">The addressee&apos;s response</h4>
                         <div className="mt-3">
                           <DeliveryResponseForm
                             action={deliveryResponseAction.bind(null, letter.slug, delivery.id)}
@@ -132,7 +130,7 @@ export default async function DeliveryPage({ params }: { params: Promise<{ slug:
                             }
                           />
                         </div>
-                      </details>
+                      </section>
                     </div>
                   ) : null}
                 </li>
