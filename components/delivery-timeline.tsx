@@ -31,7 +31,7 @@ export function DeliveryTimeline({ slug, deliveries }: { slug: string; deliverie
                 {photo ? (
                   <a href={photo} className="mt-3 block w-fit">
                     {/* eslint-disable-next-line @next/next/no-img-element -- a stored photo with its own cache headers, not an optimisable asset */}
-                    <img src={photo} alt={t("photo", { to: delivery.deliveredTo })} loading="lazy" className="max-h-72 w-auto max-w-full rounded-lg border border-stone-200 object-contain" />
+                    <img src={photo} alt={t("photo", { to: delivery.deliveredTo })} loading="lazy" className="max-h-72 min-h-16 w-auto min-w-16 max-w-full rounded-lg border border-stone-200 bg-stone-50 object-contain" />
                   </a>
                 ) : null}
                 {delivery.link ? (

@@ -69,11 +69,11 @@ test("an admin records a delivery and the response; the letter page shows the ti
   await page.goto(`/letters/${letter.slug}?lang=en`);
   const timeline = page.getByTestId("delivery-timeline");
   await expect(timeline.getByRole("heading", { name: "Delivery and response" })).toBeVisible();
-  await expect(timeline.getByRole("heading", { name: "Delivered to The City Council on 20 November 2026" })).toBeVisible();
+  await expect(timeline.getByRole("heading", { name: "Delivered to The City Council on November 20, 2026" })).toBeVisible();
   await expect(timeline).toContainText("Handed over in person");
   await expect(timeline).toContainText("Twelve volunteers came along.");
   await expect(timeline.getByRole("link", { name: "More about the delivery" })).toHaveAttribute("href", "https://news.example/handed-over");
-  await expect(timeline.getByRole("heading", { name: "Response received on 27 November 2026 from The Mayor" })).toBeVisible();
+  await expect(timeline.getByRole("heading", { name: "Response received on November 27, 2026 from The Mayor" })).toBeVisible();
   await expect(timeline.locator("p", { hasText: "We will answer in full at the next meeting." })).toBeVisible();
   const photo = timeline.getByRole("img", { name: "Photo of the delivery to The City Council" });
   await expect(photo).toBeVisible();
