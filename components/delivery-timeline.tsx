@@ -17,7 +17,7 @@ export function DeliveryTimeline({ slug, deliveries }: { slug: string; deliverie
         {t("heading")}
       </h2>
       <p className="mt-1 text-sm text-stone-600">{t("intro")}</p>
-      <ol className="mt-4 space-y-4 border-s-2 border-brand-200 ps-5">
+      <ol className="mt-4 space-y-4 border-s-2 border-brand-100 ps-5">
         {deliveries.map((delivery) => {
           const photo = deliveryPhotoPath(slug, delivery);
           return (

@@ -77,8 +77,10 @@ console.log(`pages     ${pages.toLocaleString("en")}`);
 console.log(`bytes     ${bytes.toLocaleString("en")} (${mb(bytes)})`);
 console.log(`RSS before ${mb(rssBefore)} (the process's peak so far, the loading included: ${mb(maxRssBefore)})`);
 console.log(`RSS after  ${mb(process.memoryUsage().rss)}`);
+// what is still held, not yet collected (after a forced collection when run with node --expose-gc)
 global.gc?.();
-console.log(`heap after gc ${mb(process.memoryUsage().heapUsed)}, external ${mb(process.memoryUsage().external)}, arrayBuffers ${mb(process.memoryUsage().arrayBuffers)}`);
+const { heapUsed, external } = process.memoryUsage();
+console.log(`heap in use ${mb(heapUsed)}${global.gc ? " after a forced collection" : ""}, external ${mb(external)}`);
 console.log(`peak RSS while writing (sampled every 20 ms) ${mb(rssPeakDuring)}`);
 // maxRSS is in kilobytes, for the whole process since it started (the load included)
 console.log(`peak RSS of the process (maxRSS) ${mb(process.resourceUsage().maxRSS * 1024)}`);
