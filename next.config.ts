@@ -45,8 +45,10 @@ const nextConfig: NextConfig = {
   // and _rsc query from the proxy, so it must see the request as it came.
   skipProxyUrlNormalize: true,
   // forbidden() answers 403 from admin pages a role may not open
-  experimental: { authInterrupts: true },
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg"],
+  // serverActions: a delivery's photo (up to 2 MB) comes with its form; the default limit is 1 MB
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "3mb" } },
+  // pdfkit reads its font data from files beside its code at run time, so it is not bundled
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg", "pdfkit"],
   // Next's own cache of rendered pages, which lets a letter change made in another app
   // process expire this process's pages too (lib/memory/letter-changed.ts).
   cacheHandler: path.resolve(process.cwd(), "lib/memory/next-cache-handler.cjs"),

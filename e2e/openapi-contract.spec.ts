@@ -5,6 +5,7 @@ import { expect, test, type APIRequestContext, type APIResponse } from "@playwri
 import type { JsonSchema, OpenApiDocument } from "../lib/api/openapi-document";
 import { everySchema, openApiValidator, resolvePointer, unresolvedRefs } from "../lib/api/openapi-validator";
 import { fillLetter } from "./a11y-support";
+import { E2E_DATABASE_KIND } from "./config";
 import { sql, timestamp } from "./db";
 import { createLetter, uniqueEmail } from "./support";
 
@@ -14,6 +15,7 @@ import { createLetter, uniqueEmail } from "./support";
 // row, feeds and images by their kind); every route the app has is in the document.
 
 const ROOT = path.resolve(import.meta.dirname, "..");
+const ONE_PIXEL_PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
 
 // Routes that are not the public API: sign-in (Auth.js), the staff area, the local
 // mailbox, and a signer's own data behind the secret link emailed to them.
@@ -173,6 +175,18 @@ test("real answers of every public endpoint fit the document, for each status a 
     await getAndRevalidate(`/letters/${letter.slug}/${suffix}`, template);
     await expectStatus(await request.get(`/letters/${unknown}/${suffix}`), 404, "get", template);
   }
+
+  // A delivery's photo, as the letter page's timeline links it.
+  const photo = "/letters/{slug}/deliveries/{id}/photo/{digest}";
+  const delivery = `e2e${crypto.randomUUID().replaceAll("-", "").slice(0, 20)}`;
+  const png = `${E2E_DATABASE_KIND === "postgresql" ? "decode(" : "X"}'${ONE_PIXEL_PNG.toString("hex")}'${E2E_DATABASE_KIND === "postgresql" ? ", 'hex')" : ""}`;
+  sql(
+    `INSERT INTO "LetterDelivery" ("id", "letterId", "deliveredTo", "deliveredOn", "method", "photo", "photoType", "photoDigest", "createdAt", "updatedAt")
+     VALUES (?, ?, 'The City Council', ?, 'post', ${png}, 'image/png', 'e2e-digest', ?, ?)`,
+    [delivery, letter.id, timestamp(), timestamp(), timestamp()],
+  );
+  await expectStatus(await request.get(`/letters/${letter.slug}/deliveries/${delivery}/photo/e2e-digest`), 200, "get", photo);
+  await expectStatus(await request.get(`/letters/${letter.slug}/deliveries/${delivery}/photo/another-digest`), 404, "get", photo);
   const signatures = "/api/letters/{slug}/signatures";
   for (const query of ["", "?kind=individual", "?kind=organization"]) await getAndRevalidate(`/api/letters/${letter.slug}/signatures${query}`, signatures);
   const listed = await (await request.get(`/api/letters/${letter.slug}/signatures`)).json();

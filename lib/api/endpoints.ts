@@ -226,6 +226,27 @@ export const ENDPOINTS: Endpoint[] = [
   preflight("/letters/{slug}/organizations.atom", "Open data"),
   {
     method: "get",
+    path: "/letters/{slug}/deliveries/{id}/photo/{digest}",
+    tag: "Open data",
+    summary: "A delivery's photo",
+    description:
+      "The photo of a delivery of the letter, as its page's timeline shows it (JPEG, PNG or WebP). Its address holds a digest of its bytes: a new photo gets a new address, so this one may be kept for a year.",
+    parameters: [
+      slugParameter,
+      { name: "id", in: "path", description: "The delivery.", schema: z.string(), required: true },
+      { name: "digest", in: "path", description: "The photo's digest, as the letter page links it.", schema: z.string(), required: true },
+    ],
+    responses: {
+      200: {
+        description: "The photo, sent with `X-Content-Type-Options: nosniff`.",
+        content: { "image/jpeg": { schema: z.string() }, "image/png": { schema: z.string() }, "image/webp": { schema: z.string() } },
+        headers: ["Cache-Control"],
+      },
+      404: { description: "No published letter has this address, or it has no such photo.", content: { "text/plain": text("Not found") } },
+    },
+  },
+  {
+    method: "get",
     path: "/api/letters/{slug}/badge.svg",
     tag: "Embedding",
     summary: "A badge with the count",

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CountsCard } from "@/components/counts-card";
 import { CountryTable } from "@/components/country-table";
+import { DeliveryTimeline } from "@/components/delivery-timeline";
 import { HistoryChart } from "@/components/history-chart";
 import { KindSplit } from "@/components/kind-split";
 import { Milestones } from "@/components/milestones";
@@ -22,6 +23,7 @@ import { appUrl } from "@/lib/app-url";
 import { countryOptions, localCountryName } from "@/lib/countries/country-names";
 import { letterCounts } from "@/lib/counts/letter-counts";
 import { letterHistory } from "@/lib/counts/letter-history";
+import { listDeliveries } from "@/lib/deliveries/list-deliveries";
 import { milestones } from "@/lib/counts/milestones";
 import { getEnv } from "@/lib/env";
 import { languageLinks } from "@/lib/i18n/language-links";
@@ -85,7 +87,7 @@ export default async function LetterPage({ params }: Props) {
   const text = await letterInLanguage({ letter, language: locale });
   const languageName = (code: string) => new Intl.DisplayNames([locale], { type: "language" }).of(code) ?? code;
 
-  const [counts, history, organizations, individuals, link] = await Promise.all([
+  const [counts, history, organizations, individuals, link, deliveries] = await Promise.all([
     letterCounts(letter.id, letter.createdAt),
     letterHistory({ letterId: letter.id }),
     // A first handful of each kind; the rest are a link away, which keeps this page's
@@ -93,6 +95,8 @@ export default async function LetterPage({ params }: Props) {
     listPublicSignatures({ letterId: letter.id, kind: "organization", take: FIRST_SIGNATORIES }),
     listPublicSignatures({ letterId: letter.id, kind: "individual", take: FIRST_SIGNATORIES }),
     languageLinks(),
+    // recording a delivery or a response is a letter change: every process re-renders at once
+    listDeliveries({ letterId: letter.id }),
   ]);
   const countries = counts.countries.map((c) => ({ ...c, name: localCountryName(c.country, locale) }));
   // Later pages live on their own (uncached) route, so this page stays one cacheable thing.
@@ -132,6 +136,7 @@ export default async function LetterPage({ params }: Props) {
               </p>
             ) : null}
           </div>
+          {deliveries.length > 0 ? <DeliveryTimeline slug={letter.slug} deliveries={deliveries} /> : null}
           <section aria-labelledby="share-heading" className="mt-10 rounded-xl border border-stone-200 bg-white p-5" data-testid="share">
             <h2 id="share-heading" className="text-base font-semibold text-stone-900">
               {t("share")}

@@ -90,6 +90,7 @@ function Actions({ slug, isAdmin, isDraft }: { slug: string; isAdmin: boolean; i
       <Link href={`/admin/letters/${slug}/updates`} className={link}>Updates</Link>
       {isAdmin ? <Link href={`/admin/letters/${slug}/edit`} className={link}>Edit</Link> : null}
       <Link href={`/admin/letters/${slug}/translations`} className={link}>Translations</Link>
+      <Link href={`/admin/letters/${slug}/delivery`} className={link}>Delivery</Link>
       {isAdmin ? (
         <Link href={isDraft ? `/admin/letters/${slug}/preview` : `/letters/${slug}`} className={link}>
           {isDraft ? "Preview" : "View"}
