@@ -5,7 +5,7 @@ import { APP_URL } from "./config";
 import { expectNoViolations } from "./a11y-support";
 import { addStaff, insertCountedSignatures, signInAs } from "./admin-support";
 import { sql } from "./db";
-import { createLetter, uniqueEmail } from "./support";
+import { confirmLink, createLetter, emailsTo, signViaApi, uniqueEmail, waitForEmails } from "./support";
 
 // Delivering a letter: an admin records a delivery and the addressee's response, the
 // letter page shows them at once (in French too), and the delivery document is for admins only.
@@ -119,4 +119,57 @@ test("the delivery document answers a PDF to an admin, 403 to a moderator and no
   const stranger = await request.get(url, { maxRedirects: 0 });
   expect([401, 302, 303, 307]).toContain(stranger.status());
   expect(stranger.headers()["content-type"] ?? "").not.toContain("application/pdf");
+});
+
+test("signers who asked for news hear of a delivery and of the response, through an update the admin reads before sending", async ({ page, request }) => {
+  test.setTimeout(180_000);
+  const letter = createLetter();
+  const wantsNews = uniqueEmail("news");
+  const noNews = uniqueEmail("quiet");
+  for (const [email, updates] of [[wantsNews, true], [noNews, false]] as const) {
+    const signed = await signViaApi(request, letter.slug, { kind: "individual", name: "Dee Livery", email, country: "FR", listPublicly: true, consent: true, updates });
+    expect(signed.status()).toBe(202);
+    const [confirmation] = await waitForEmails(request, email);
+    await page.goto(confirmLink(confirmation));
+    await page.getByRole("button", { name: "Confirm my signature" }).click();
+    await expect(page.getByRole("button", { name: "Confirm my signature" })).toHaveCount(0);
+  }
+
+  await signInAs(page, request, addStaff("admin"));
+  await page.goto(`/admin/letters/${letter.slug}/delivery`);
+  const form = page.getByTestId("delivery-new");
+  await form.getByLabel("Delivered to").fill(`The Council ${letter.slug}`);
+  await form.getByLabel("Date of delivery").fill("2026-11-20");
+  await form.getByLabel("By email").check();
+  await form.getByRole("button", { name: "Record the delivery" }).click();
+  await expect(form.getByRole("status")).toHaveText("Delivery recorded. The letter page shows it now.");
+  const response = page.getByTestId("admin-delivery").locator("form").last();
+  await response.getByLabel("Response from").fill("The Chair");
+  await response.getByLabel("Date of the response").fill("2026-11-27");
+  await response.getByLabel("The response, as received").fill("We have read your letter.");
+  await response.getByRole("button", { name: "Record the response" }).click();
+  await expect(response.getByRole("status")).toHaveText("Response saved. The letter page shows it now.");
+  await page.reload();
+
+  // Each "Tell signers" button writes a draft in the update editor; the admin sends it there.
+  const sent: string[] = [];
+  for (const button of ["Tell signers who asked for news about this delivery", "Tell them about the response"]) {
+    await page.goto(`/admin/letters/${letter.slug}/delivery`);
+    await page.getByRole("button", { name: button }).click();
+    await expect(page.getByTestId("update-notice")).toContainText("A draft written from the delivery page.");
+    const subject = await page.getByLabel("Subject").inputValue();
+    await page.getByRole("link", { name: "Send to 1 signer…" }).click();
+    await page.getByRole("button", { name: "Yes, send it now" }).click();
+    await expect(page.getByTestId("update-notice")).toContainText("Sending");
+    sent.push(subject);
+  }
+  expect(sent).toEqual([`Delivered to The Council ${letter.slug}: “${letter.title}”`, `The Chair responded to “${letter.title}”`]);
+
+  const [delivered] = await waitForEmails(request, wantsNews, { subject: new RegExp(`^Delivered to The Council`) });
+  expect(delivered.text).toContain(`sent by email to The Council ${letter.slug}`);
+  const [answered] = await waitForEmails(request, wantsNews, { subject: /^The Chair responded/ });
+  expect(answered.text).toContain("We have read your letter.");
+  // The signer who did not ask got their confirmation and nothing since.
+  expect((await emailsTo(request, noNews)).map((mail) => mail.subject).filter((subject) => sent.includes(subject))).toEqual([]);
+  expect(auditActions(letter.id).filter((action) => action.startsWith("update."))).toEqual(["update.save", "update.send", "update.save", "update.send"]);
 });

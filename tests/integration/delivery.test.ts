@@ -6,6 +6,7 @@ import { deliveryDocument } from "@/lib/deliveries/delivery-document";
 import { deliveryPdf } from "@/lib/deliveries/delivery-pdf";
 import { getDeliveryPhoto } from "@/lib/deliveries/get-delivery-photo";
 import { deliveryPhotoPath, listDeliveries } from "@/lib/deliveries/list-deliveries";
+import { draftDeliveryUpdate } from "@/lib/deliveries/draft-delivery-update";
 import { recordDelivery } from "@/lib/deliveries/record-delivery";
 import { recordDeliveryResponse } from "@/lib/deliveries/record-delivery-response";
 import { updateDelivery } from "@/lib/deliveries/update-delivery";
@@ -248,5 +249,31 @@ describe("recording deliveries and responses", () => {
     const { id } = await recordDelivery({ actor: admin, slug: letter.slug, input });
     await recordDeliveryResponse({ actor: admin, slug: letter.slug, id, input: { responseReceivedOn: new Date("2026-11-22"), responseFrom: "Council", responseText: "Noted." } });
     expect(changes).toEqual(["letter", "letter"]);
+  });
+
+  it("writes a delivery, and then its response, as draft updates for admins to read and send; nothing goes out", async () => {
+    const letter = await createLetter();
+    const input = deliveryInputSchema.parse({ deliveredTo: "The Council", deliveredOn: "2026-11-20", method: "post" });
+    const { id } = await recordDelivery({ actor: admin, slug: letter.slug, input });
+    await expect(draftDeliveryUpdate({ actor: admin, slug: letter.slug, deliveryId: id, about: "response" })).rejects.toMatchObject({ code: "delivery_no_response", status: 409 });
+    await expect(draftDeliveryUpdate({ actor: moderator, slug: letter.slug, deliveryId: id, about: "delivery" })).rejects.toMatchObject({ status: 403 });
+    await expect(draftDeliveryUpdate({ actor: admin, slug: letter.slug, deliveryId: "not-a-delivery", about: "delivery" })).rejects.toMatchObject({ code: "delivery_not_found", status: 404 });
+
+    const delivered = await draftDeliveryUpdate({ actor: admin, slug: letter.slug, deliveryId: id, about: "delivery" });
+    // A response longer than an update may be is quoted in part, with the rest on the letter page.
+    const longAnswer = "We thank you. ".repeat(1_400).trim();
+    await recordDeliveryResponse({ actor: admin, slug: letter.slug, id, input: { responseReceivedOn: new Date("2026-11-27"), responseFrom: "The Chair", responseText: longAnswer } });
+    const answered = await draftDeliveryUpdate({ actor: admin, slug: letter.slug, deliveryId: id, about: "response" });
+
+    const drafts = await db.letterUpdate.findMany({ where: { letterId: letter.id }, orderBy: { createdAt: "asc" } });
+    expect(drafts.map((draft) => [draft.id, draft.status])).toEqual([[delivered.id, "draft"], [answered.id, "draft"]]);
+    expect(drafts[0].subject).toBe(`Delivered to The Council: “${letter.title}”`);
+    expect(drafts[0].body).toContain("sent by post to The Council");
+    expect(drafts[1].subject).toBe(`The Chair responded to “${letter.title}”`);
+    expect(drafts[1].body).toContain("> The whole response is on the letter page.");
+    expect(drafts[1].body.length).toBeLessThanOrEqual(20_000);
+    expect(await db.updateRecipient.count({ where: { updateId: { in: [delivered.id, answered.id] } } })).toBe(0);
+    const log = await db.auditLog.findMany({ where: { letterId: letter.id, action: { startsWith: "update." } } });
+    expect(log.map((entry) => entry.action)).toEqual(["update.save", "update.save"]);
   });
 });

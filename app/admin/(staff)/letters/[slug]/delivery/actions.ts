@@ -1,7 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { requireStaff } from "@/lib/auth/require-staff";
+import { draftDeliveryUpdate } from "@/lib/deliveries/draft-delivery-update";
 import { recordDelivery } from "@/lib/deliveries/record-delivery";
 import { recordDeliveryResponse } from "@/lib/deliveries/record-delivery-response";
 import { updateDelivery } from "@/lib/deliveries/update-delivery";
@@ -74,4 +76,20 @@ export async function deliveryResponseAction(slug: string, id: string, _previous
   } catch (error) {
     return failure(error, "saving a response");
   }
+}
+
+/**
+ * "Tell signers who asked for news": the delivery, or its response, as a draft update,
+ * opened in the update editor. Nothing is sent here; the admin reads, tests and sends there.
+ */
+export async function draftDeliveryUpdateAction(slug: string, id: string, about: "delivery" | "response"): Promise<void> {
+  let target: string;
+  try {
+    const draft = await draftDeliveryUpdate({ actor: await requireStaff("send_updates"), slug, deliveryId: id, about });
+    target = `/admin/letters/${slug}/updates/${draft.id}?done=drafted`;
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    target = `/admin/letters/${slug}/delivery?${new URLSearchParams({ problem: error.message })}`;
+  }
+  redirect(target);
 }

@@ -8,7 +8,7 @@ import { deliveryFigures } from "@/lib/deliveries/delivery-figures";
 import { deliveryPhotoPath, listDeliveries } from "@/lib/deliveries/list-deliveries";
 import { getAdminLetter } from "@/lib/letters/get-admin-letter";
 import { DELIVERY_METHOD_LABELS, type DeliveryMethod } from "@/lib/validation/delivery";
-import { deliveryAction, deliveryResponseAction } from "./actions";
+import { deliveryAction, deliveryResponseAction, draftDeliveryUpdateAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Delivery" };
@@ -17,13 +17,21 @@ const dayFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 const n = (value: number) => value.toLocaleString("en");
 const card = "rounded-xl border border-stone-200 bg-white p-5 shadow-sm";
+const tellButton = "rounded-md border border-stone-300 px-3 py-1.5 text-left text-sm font-medium text-stone-800 hover:bg-stone-50";
 
 // The delivery document, the deliveries and the addressee's responses. Admins record;
 // moderators read (their POSTs are refused by the actions).
-export default async function DeliveryPage({ params }: { params: Promise<{ slug: string }> }) {
+export default async function DeliveryPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ problem?: string }>;
+}) {
   const staff = await requireStaffPage("moderate");
   const isAdmin = can(staff.role, "manage_letters");
-  const letter = await getAdminLetter({ slug: (await params).slug });
+  const mayTellSigners = can(staff.role, "send_updates");
+  const [letter, { problem }] = await Promise.all([getAdminLetter({ slug: (await params).slug }), searchParams]);
   if (!letter) notFound();
   const [{ counts, listed }, deliveries] = await Promise.all([
     deliveryFigures({ letterId: letter.id, since: letter.createdAt }),
@@ -38,6 +46,7 @@ export default async function DeliveryPage({ params }: { params: Promise<{ slug:
       </p>
       <h1 className="mt-2 text-2xl font-bold tracking-tight text-stone-900">Delivering the letter</h1>
       <p className="mt-1 text-stone-600">{letter.title}</p>
+      {problem ? <p role="alert" className="mt-4 rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-800">{problem}</p> : null}
 
       <section aria-labelledby="document-heading" className={`mt-6 ${card}`}>
         <h2 id="document-heading" className="text-lg font-semibold text-stone-900">The delivery document</h2>
@@ -73,7 +82,9 @@ export default async function DeliveryPage({ params }: { params: Promise<{ slug:
       <section aria-labelledby="deliveries-heading" className="mt-8">
         <h2 id="deliveries-heading" className="text-lg font-semibold text-stone-900">Deliveries</h2>
         <p className="mt-1 text-sm text-stone-600">
-          What you record here appears at once on the letter page, as a short timeline in every language.
+          What you record here appears at once on the letter page, as a short timeline in every language. Signers who asked for
+          news hear of a delivery or a response when you send them an update: the &ldquo;Tell signers&rdquo; buttons write one for you
+          to read and send.
         </p>
         {deliveries.length === 0 ? (
           <p className="mt-3 text-sm text-stone-700">No delivery recorded yet.</p>
@@ -96,6 +107,18 @@ export default async function DeliveryPage({ params }: { params: Promise<{ slug:
                       ? `Response from ${delivery.responseFrom} received on ${dayFormat.format(delivery.responseReceivedOn)}.`
                       : "No response recorded yet."}
                   </p>
+                  {mayTellSigners ? (
+                    <div className="mt-3 flex flex-wrap gap-2">
+                      <form action={draftDeliveryUpdateAction.bind(null, letter.slug, delivery.id, "delivery")}>
+                        <button type="submit" className={tellButton}>Tell signers who asked for news about this delivery</button>
+                      </form>
+                      {delivery.responseReceivedOn ? (
+                        <form action={draftDeliveryUpdateAction.bind(null, letter.slug, delivery.id, "response")}>
+                          <button type="submit" className={tellButton}>Tell them about the response</button>
+                        </form>
+                      ) : null}
+                    </div>
+                  ) : null}
                   {isAdmin ? (
                     <div className="mt-4 space-y-3">
                       <details className="rounded-lg border border-stone-200 p-3">

@@ -24,6 +24,7 @@ const DONE: Record<string, string> = {
   saved: "Saved. The preview below is the email as signers will get it.",
   tested: "A test copy is on its way to your own address.",
   sent: "Sending: every signer who asked for news gets it once, in the coming minutes.",
+  drafted: "A draft written from the delivery page. Read it, change what you like, send yourself a test, then send it.",
 };
 
 type Props = {
