@@ -138,10 +138,14 @@ test("a reader reports a listed signature; it reaches the moderators' queue flag
   });
   await confirmByLink(page, confirmLink((await waitForEmails(request, email))[0]));
 
+  // The page may take a moment to list the new signer; the link is clicked once it is
+  // there (a click inside the retry could start a navigation the next try interrupts).
+  const report = page.getByRole("link", { name: `Report the signature of ${name}` });
   await expect(async () => {
     await page.goto(`/letters/${letter.slug}`);
-    await page.getByRole("link", { name: `Report the signature of ${name}` }).click({ timeout: 1_000 });
-  }).toPass({ timeout: 8_000 });
+    await expect(report).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  await report.click();
   await page.getByRole("button", { name: "Send the report" }).click();
   await expect(page.locator("#report-error")).toContainText("Choose what is wrong.");
   await page.getByLabel("Not a real person or organisation").check();

@@ -69,6 +69,10 @@ test("the form is usable by keyboard alone", async ({ page, request }) => {
   await page.keyboard.press("Tab");
   await page.keyboard.press("Space");
   await expect(page.getByLabel(/I agree that my name/)).toBeChecked();
+  // The separate choice of updates comes next, and stays unticked unless chosen.
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("Tell me about this letter's progress")).toBeFocused();
+  await expect(page.getByLabel("Tell me about this letter's progress")).not.toBeChecked();
   await page.keyboard.press("Tab");
   await expect(page.getByRole("button", { name: "Sign the letter" })).toBeFocused();
   await waitOutFillTime(page);

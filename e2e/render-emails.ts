@@ -12,6 +12,7 @@ import { ConfirmSignatureEmail } from "../lib/email/templates/confirm-signature"
 import { DataRequestEmail } from "../lib/email/templates/data-request";
 import { LetterUpdateEmail } from "../lib/email/templates/letter-update";
 import { OrganizationAwaitingReviewEmail } from "../lib/email/templates/organization-awaiting-review";
+import { WebhookDisabledEmail } from "../lib/email/templates/webhook-disabled";
 import { DEFAULT_LANGUAGE, LANGUAGE_CODES } from "../lib/i18n/languages";
 
 // Each template with its preview props (its defaults), and the organisation variants.
@@ -29,7 +30,11 @@ const render = async (name: string, component: FunctionComponent<never>, props: 
   return (await renderEmail({ template: name, to: "reader@example.org", subject: name, element })).html;
 };
 
-const rendered: Record<string, string> = { "admin-sign-in": await render("admin-sign-in", AdminSignInEmail, {}) };
+// Admins' emails are in English only.
+const rendered: Record<string, string> = {
+  "admin-sign-in": await render("admin-sign-in", AdminSignInEmail, {}),
+  "webhook-disabled": await render("webhook-disabled", WebhookDisabledEmail, {}),
+};
 for (const code of LANGUAGE_CODES) {
   const language = await emailLanguage(code);
   for (const [name, component, props] of templates) {
