@@ -19,6 +19,7 @@ import { sendTestUpdate } from "@/lib/updates/send-test-update";
 import { unsubscribeFromUpdates } from "@/lib/updates/unsubscribe-from-updates";
 import { createLetter, individual, latestConfirmToken, organization, signAndConfirm } from "../support/factories";
 import { confirmSignature } from "@/lib/signatures/confirm-signature";
+import { moderateSignatures } from "@/lib/moderation/moderate-signatures";
 
 // Updates to signers, end to end below the pages: consent on signing, an admin's update
 // sent through the outbox and the real Resend SDK to a local stand-in, one-click
@@ -233,6 +234,32 @@ describe("updates to signers", () => {
     await writeAndSend(letter, `Later ${letter.slug}`);
     expect(updateMailTo(withdraws.email, `Later ${letter.slug}`)).toEqual([]);
     expect(updateMailTo(erases.email, `Later ${letter.slug}`)).toEqual([]);
+  });
+
+  it("a signature a moderator hides, rejects or marks as fraud loses the update queued for it; one restored gets the next", async () => {
+    const letter = await createLetter();
+    const hidden = individual({ updates: true });
+    const fraud = individual({ updates: true });
+    const rejected = organization({ updates: true });
+    const stays = individual({ updates: true });
+    for (const signer of [hidden, fraud, rejected, stays]) await signAndConfirm(letter, signer);
+    const idOf = async (email: string) => (await db.signature.findFirstOrThrow({ where: { letterId: letter.id, email } })).id;
+    const { id } = await saveLetterUpdate({ actor: admin, slug: letter.slug, input: { subject: `Queued ${letter.slug}`, body: "News." } });
+    await sendAndQueue(letter, id);
+
+    await moderateSignatures({ actor: moderator, ids: [await idOf(hidden.email)], action: "hide", reason: "Spam" });
+    await moderateSignatures({ actor: moderator, ids: [await idOf(fraud.email)], action: "fraud", reason: "A script" });
+    expect((await db.signature.findFirstOrThrow({ where: { email: rejected.email } })).status).toBe("awaiting_review");
+    await moderateSignatures({ actor: moderator, ids: [await idOf(rejected.email)], action: "reject", reason: "Not an organisation" });
+    await deliverAll();
+    for (const signer of [hidden, fraud, rejected]) expect(updateMailTo(signer.email, `Queued ${letter.slug}`)).toEqual([]);
+    expect(updateMailTo(stays.email, `Queued ${letter.slug}`)).toHaveLength(1);
+    expect(await figuresOf(letter.id, id)).toMatchObject({ recipients: 4, sent: 1, dropped: 3, queued: 0 });
+
+    await moderateSignatures({ actor: moderator, ids: [await idOf(hidden.email)], action: "restore" });
+    await writeAndSend(letter, `Later ${letter.slug}`);
+    expect(updateMailTo(hidden.email, `Later ${letter.slug}`)).toHaveLength(1);
+    expect(updateMailTo(fraud.email, `Later ${letter.slug}`)).toEqual([]);
   });
 
   it("a moderator can neither save, test nor send an update; an admin's every step is in the audit log; a sent update is read-only", async () => {
