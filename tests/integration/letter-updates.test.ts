@@ -17,6 +17,7 @@ import { saveLetterUpdate } from "@/lib/updates/save-letter-update";
 import { sendLetterUpdate } from "@/lib/updates/send-letter-update";
 import { sendTestUpdate } from "@/lib/updates/send-test-update";
 import { unsubscribeFromUpdates } from "@/lib/updates/unsubscribe-from-updates";
+import { limitMisses } from "@/lib/http/rate-limit";
 import { createLetter, individual, latestConfirmToken, organization, signAndConfirm } from "../support/factories";
 import { confirmSignature } from "@/lib/signatures/confirm-signature";
 import { moderateSignatures } from "@/lib/moderation/moderate-signatures";
@@ -189,6 +190,42 @@ describe("updates to signers", () => {
       params: Promise.resolve({ token: unknown }),
     });
     expect(answer.status).toBe(404);
+  });
+
+  it("a mail provider posting many real one-click unsubscribes from one address is never refused", { timeout: 90_000 }, async () => {
+    const letter = await createLetter();
+    const signer = individual({ updates: true });
+    await signAndConfirm(letter, signer);
+    await writeAndSend(letter, `Many ${letter.slug}`);
+    const token = tokenIn(updateMailTo(signer.email, `Many ${letter.slug}`)[0].text)!;
+    const { POST } = await import("@/app/api/unsubscribe/[token]/route");
+    const oneClick = () =>
+      POST(
+        new Request(`http://letters.test/api/unsubscribe/${token}`, {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+          body: "List-Unsubscribe=One-Click",
+        }),
+        { params: Promise.resolve({ token }) },
+      );
+    // One link again and again stands in for many people's: past the 300 misses a client may make.
+    for (let i = 0; i < 301; i++) expect((await oneClick()).status).toBe(200);
+  });
+
+  it("a client guessing unsubscribe links is held back by its misses, and then waits even with a real one", async () => {
+    const letter = await createLetter();
+    const signer = individual({ updates: true });
+    await signAndConfirm(letter, signer);
+    await writeAndSend(letter, `Guessed ${letter.slug}`);
+    const token = tokenIn(updateMailTo(signer.email, `Guessed ${letter.slug}`)[0].text)!;
+    const limit = { points: 3, durationS: 60 };
+    const client = `guesser-${letter.slug}`;
+    const attempt = (link: string) =>
+      limitMisses("unsubscribe-test", client, limit, () => unsubscribeFromUpdates({ token: link }), (error) => (error as { status?: number }).status === 404);
+    for (let i = 0; i < 5; i++) await attempt(token); // hits cost nothing
+    for (let i = 0; i < 3; i++) await expect(attempt(createToken().token)).rejects.toMatchObject({ status: 404 });
+    await expect(attempt(createToken().token)).rejects.toMatchObject({ code: "rate_limited", status: 429 });
+    await expect(attempt(token)).rejects.toMatchObject({ code: "rate_limited", status: 429 });
   });
 
   it("unsubscribing drops that person's queued update messages before they go", async () => {
