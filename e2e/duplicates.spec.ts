@@ -49,8 +49,8 @@ test("someone who knows a signer's address cannot change what the signer's link 
   await fillSignForm(page, { name: "Dana Owner", email, country: "BE" });
   await page.getByRole("button", { name: "Sign the letter" }).click();
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
-  // A stranger, before the owner confirms, through the API, with other details.
-  const stranger = { kind: "individual", name: "Mallory Planted", email, country: "DE", affiliation: "Planted Institute", listPublicly: false, consent: true };
+  // A stranger, before the owner confirms, through the API, with other details, and asking for updates.
+  const stranger = { kind: "individual", name: "Mallory Planted", email, country: "DE", affiliation: "Planted Institute", listPublicly: false, consent: true, updates: true };
   expect((await request.post(`/api/letters/${letter.slug}/signatures`, { data: stranger })).status()).toBe(202);
   const mails = await waitForEmails(request, email, { count: 2, subject: /Confirm your signature/ });
   const ownersMail = mails.find((mail) => mail.text.includes("Hello Dana Owner,"))!;
@@ -61,6 +61,8 @@ test("someone who knows a signer's address cannot change what the signer's link 
   await expect(planted).toContainText("Mallory Planted");
   await expect(planted).toContainText("Germany");
   await expect(planted).toContainText("No: counted, but not listed by name");
+  // Updates the owner did not ask for are shown before anyone confirms them.
+  await expect(planted).toContainText("Tell me about this letter's progressYes: news of this letter by email now and then");
 
   await page.goto(confirmLink(ownersMail));
   const own = page.getByTestId("submission");
@@ -68,6 +70,7 @@ test("someone who knows a signer's address cannot change what the signer's link 
   await expect(own).toContainText("Belgium");
   await expect(own).toContainText("Yes: your name is shown among the signatories");
   await expect(own).not.toContainText("Mallory");
+  await expect(own).toContainText("Tell me about this letter's progressNo");
   await page.getByRole("button", { name: "Confirm my signature" }).click();
   await expect(page.getByRole("heading", { name: "Thank you for signing" })).toBeVisible();
 

@@ -111,7 +111,7 @@ export function DeliveryForm({ action, delivery, today }: { action: Action; deli
         <textarea {...f("note")} rows={2} defaultValue={delivery?.note} className={inputClass} />
       </Field>
       <Field prefix={prefix} name="photo" label={delivery?.hasPhoto ? "Replace the photo" : "Photo"} optional errors={errors}
-        hint="A JPEG, PNG or WebP image up to 2 MB, shown on the letter page. Leave out faces of people who did not agree to be shown.">
+        hint="A JPEG, PNG or WebP image up to 2 MB, shown on the letter page. Where and when it was taken, as the camera noted it, is removed. Leave out faces of people who did not agree to be shown.">
         <input {...f("photo", true)} type="file" accept={PHOTO_TYPES.join(",")} className={`${inputClass} file:mr-3 file:rounded file:border-0 file:bg-stone-100 file:px-2 file:py-1`} />
       </Field>
       {delivery?.hasPhoto ? (

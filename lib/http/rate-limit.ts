@@ -91,6 +91,31 @@ export async function consumeLimit(name: string, key: string, { points, duration
   }
 }
 
+/**
+ * For a link whose secret is its own proof (an unsubscribe link): a client is held back
+ * only by its misses, the secrets that match nothing, so someone guessing is stopped while
+ * a mail provider that posts many people's real links from a few addresses never is.
+ * Past the limit, even a real link waits (429) until the misses age out.
+ */
+export async function limitMisses<T>(
+  name: string,
+  key: string,
+  { points, durationS }: { points: number; durationS: number },
+  attempt: () => Promise<T>,
+  isMiss: (error: unknown) => boolean,
+): Promise<T> {
+  const limit = limiter(name, points, durationS);
+  const hashed = crypto.createHmac("sha256", getEnv().AUTH_SECRET).update(key).digest("base64url");
+  const misses = await limit.get(hashed);
+  if (misses && misses.consumedPoints >= points) throw tooMany(misses);
+  try {
+    return await attempt();
+  } catch (error) {
+    if (isMiss(error)) await limit.consume(hashed).catch(() => undefined); // this miss is answered; the next one waits
+    throw error;
+  }
+}
+
 function tooMany(rejection: unknown): unknown {
   // Duck-typed: the bundler may hold two copies of the class, defeating instanceof.
   if (typeof (rejection as RateLimiterRes)?.msBeforeNext !== "number") return rejection;

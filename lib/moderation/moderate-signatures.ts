@@ -6,6 +6,8 @@ import { AppError } from "../http/app-error";
 import type { Staff } from "../auth/require-staff";
 import { recordAudit } from "./record-audit";
 import { retryOnBusy } from "../db-retry";
+import { dropQueuedUpdates } from "../updates/drop-queued-updates";
+import { updateRecipientStatuses } from "../updates/update-recipients";
 import { emitWebhookEvent } from "../webhooks/emit-webhook-event";
 import { SIGNATURE_FOR_WEBHOOK, signatureRef } from "../webhooks/signature-payload";
 import { countDelta, needsReason, transition, type ModerationAction } from "./transitions";
@@ -68,6 +70,8 @@ export async function moderateSignatures({
       if (delta !== 0) {
         await adjustCount(tx, { letterId: signature.letterId, country: signature.country, kind: signature.kind, delta, now });
       }
+      // Rejected, hidden or fraud: no update reaches them, nor one queued before this.
+      if (!updateRecipientStatuses.includes(next.to)) await dropQueuedUpdates(tx, { signatureIds: [signature.id], why: "moderated", now });
       if (signature.kind === "organization" && signature.status === "awaiting_review" && next.to === "counted") {
         await emitWebhookEvent(tx, {
           event: "organization.approved",

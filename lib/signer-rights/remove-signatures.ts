@@ -1,4 +1,5 @@
 import "server-only";
+import { provider } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { adjustCount } from "../counts/adjust-count";
 import { letterChanged } from "../memory/letter-changed";
@@ -31,6 +32,9 @@ export async function removeSignatures(
   { ids, how, actor, now = new Date() }: { ids: string[]; how: RemovalHow; actor: "signer" | "operator"; now?: Date },
 ): Promise<RemovedSignature[]> {
   if (ids.length === 0) return [];
+  // Locked first on PostgreSQL: an update being queued for them (fill-update-recipients.ts)
+  // either finishes before this goes on, so its messages are dropped below, or sees them gone.
+  if (provider === "postgresql") await tx.$queryRaw`SELECT "id" FROM "Signature" WHERE "id" IN (${Prisma.join(ids)}) FOR UPDATE`;
   // Before the delete: the delete sets their signatureId to null.
   await tx.withdrawalToken.updateMany({ where: { signatureId: { in: ids }, withdrawnAt: null }, data: { withdrawnAt: now } });
   // Their consent to updates goes with the row; the updates queued for them are dropped

@@ -10,7 +10,7 @@ import { UPDATE_TEMPLATE } from "./update-template";
  */
 export async function dropQueuedUpdates(
   tx: Prisma.TransactionClient,
-  { signatureIds, why, now }: { signatureIds: string[]; why: "unsubscribed" | "withdrawn"; now: Date },
+  { signatureIds, why, now }: { signatureIds: string[]; why: "unsubscribed" | "withdrawn" | "moderated"; now: Date },
 ): Promise<number> {
   if (signatureIds.length === 0) return 0;
   const queued = await tx.outboxEmail.findMany({

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../db";
+import { db, provider } from "../db";
 import { retryOnBusy } from "../db-retry";
 import { emailsEnqueued, enqueueEmails, type RenderedEmail } from "../email/send-email";
 import { Prisma } from "../generated/prisma/client";
@@ -55,13 +55,23 @@ export async function fillUpdateRecipients({
     queued += await retryOnBusy(() =>
       db.$transaction(async (tx) => {
         const at = now();
+        // Read again now: someone may have stopped their updates, or withdrawn, while the
+        // chunk was rendered, and their stop has dropped only the messages queued by then.
+        // On PostgreSQL the rows are locked first, so a stop either waits for this
+        // transaction (and then drops what it queued) or is seen here.
+        const ids = rows.map((row) => row.signatureId);
+        if (provider === "postgresql") await tx.$queryRaw`SELECT "id" FROM "Signature" WHERE "id" IN (${Prisma.join(ids)}) FOR SHARE`;
+        const current = await tx.signature.findMany({ where: { id: { in: ids }, ...updateRecipientsWhere(update.letterId) }, select: { id: true } });
+        const still = new Set(current.map((signature) => signature.id));
+        const due = rows.filter((row) => still.has(row.signatureId));
+        if (due.length === 0) return 0;
         const written = await tx.$queryRaw<{ signatureId: string }[]>`
           INSERT INTO "UpdateRecipient" ("id", "updateId", "signatureId", "outboxEmailId", "tokenHash", "createdAt")
-          VALUES ${Prisma.join(rows.map((row) => Prisma.sql`(${newId(at.getTime())}, ${updateId}, ${row.signatureId}, ${row.email.id}, ${row.tokenHash}, ${at})`))}
+          VALUES ${Prisma.join(due.map((row) => Prisma.sql`(${newId(at.getTime())}, ${updateId}, ${row.signatureId}, ${row.email.id}, ${row.tokenHash}, ${at})`))}
           ON CONFLICT ("updateId", "signatureId") DO NOTHING
           RETURNING "signatureId"`;
         const mine = new Set(written.map((row) => row.signatureId));
-        await enqueueEmails(tx, rows.filter((row) => mine.has(row.signatureId)).map((row) => row.email), at);
+        await enqueueEmails(tx, due.filter((row) => mine.has(row.signatureId)).map((row) => row.email), at);
         return mine.size;
       }),
     );

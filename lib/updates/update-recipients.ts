@@ -2,6 +2,9 @@ import "server-only";
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 
+/** The states of a signature that updates reach; a moderator's change to another drops its queued ones. */
+export const updateRecipientStatuses: string[] = ["counted", "awaiting_review"];
+
 /**
  * Who an update of a letter goes to: signatures that were confirmed and still stand
  * (counted, or an organisation awaiting review; never unverified, rejected, hidden or
@@ -10,7 +13,7 @@ import type { Prisma } from "../generated/prisma/client";
  */
 export const updateRecipientsWhere = (letterId: string): Prisma.SignatureWhereInput => ({
   letterId,
-  status: { in: ["counted", "awaiting_review"] },
+  status: { in: updateRecipientStatuses },
   confirmedAt: { not: null },
   updatesConsentAt: { not: null },
   updatesEndedAt: null,

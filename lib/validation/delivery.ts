@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { letterLine, letterText } from "./letter";
+import { withoutPhotoMetadata } from "./photo-metadata";
 
 // The one schema for recording a delivery of a letter and the addressee's response: the
 // admin's forms check fields with it in the browser, and the server action again before
@@ -125,5 +126,7 @@ export function photoTypeOf(bytes: Uint8Array): PhotoType | null {
 export function deliveryPhotoProblem(bytes: Uint8Array): string | null {
   if (bytes.byteLength > PHOTO_MAX_BYTES) return "The photo must be at most 2 MB. Save it smaller and choose it again.";
   if (!photoTypeOf(bytes)) return "The photo must be a JPEG, PNG or WebP image.";
+  // Kept without its metadata (photo-metadata.ts), which needs its structure to be whole.
+  if (!withoutPhotoMetadata(bytes)) return "The photo could not be read. Save it again as a JPEG, PNG or WebP image and choose it again.";
   return null;
 }

@@ -159,7 +159,20 @@ describe("the delivery document's pages", () => {
   });
 });
 
-const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+// A 1x1 PNG, and a 2x2 JPEG as a phone writes one: EXIF with the camera's owner, GPS
+// and an orientation of 6 (turned a quarter), XMP with GPS again, and after its end a
+// second picture's bytes (a "multi-picture" JPEG) naming the place once more.
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
+const PHONE_JPEG = (() => {
+  const jpeg = Buffer.from(
+    "/9j/4QFIRXhpZgAASUkqAAgAAAAIABIBAwABAAAAAQAAABoBBQABAAAAbgAAABsBBQABAAAAdgAAACgBAwABAAAAAgAAADsBAgANAAAAfgAAABMCAwABAAAAAQAAAGmHBAABAAAAjAAAACWIBAABAAAA2gAAAAAAAAA4YwAA6AMAADhjAADoAwAAQWRhIExvdmVsYWNlAAAGAACQBwAEAAAAMDIxMAGRBwAEAAAAAQIDAACgBwAEAAAAMDEwMAGgAwABAAAA//8AAAKgBAABAAAAAgAAAAOgBAABAAAAAgAAAAAAAAAEAAEAAgACAAAATgAAAAIABQADAAAAKAEAAAMAAgACAAAAVwAAAAQABQADAAAAEAEAAAAAAAAAAAAAAQAAAAcAAAABAAAAKAAAAAEAAAAzAAAAAQAAAB4AAAABAAAAAgAAAAEAAAD/4QD0aHR0cDovL25zLmFkb2JlLmNvbS94YXAvMS4wLwA8eDp4bXBtZXRhIHhtbG5zOng9ImFkb2JlOm5zOm1ldGEvIj48cmRmOlJERiB4bWxuczpyZGY9Imh0dHA6Ly93d3cudzMub3JnLzE5OTkvMDIvMjItcmRmLXN5bnRheC1ucyMiPjxyZGY6RGVzY3JpcHRpb24geG1sbnM6ZXhpZj0iaHR0cDovL25zLmFkb2JlLmNvbS9leGlmLzEuMC8iIGV4aWY6R1BTTGF0aXR1ZGU9IjUxLDMwLjAzTiIvPjwvcmRmOlJERj48L3g6eG1wbWV0YT7/2wBDABALDA4MChAODQ4SERATGCgaGBYWGDEjJR0oOjM9PDkzODdASFxOQERXRTc4UG1RV19iZ2hnPk1xeXBkeFxlZ2P/2wBDARESEhgVGC8aGi9jQjhCY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2P/wAARCAACAAIDASIAAhEBAxEB/8QAFQABAQAAAAAAAAAAAAAAAAAAAAX/xAAUEAEAAAAAAAAAAAAAAAAAAAAA/8QAFQEBAQAAAAAAAAAAAAAAAAAABAb/xAAUEQEAAAAAAAAAAAAAAAAAAAAA/9oADAMBAAIRAxEAPwCeAGpH/9k=",
+    "base64",
+  );
+  // its EXIF says orientation 1 (tag 0112, SHORT, one value); a phone held sideways writes 6
+  const orientation = jpeg.indexOf(Buffer.from([0x12, 0x01, 0x03, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01]));
+  jpeg[orientation + 8] = 6;
+  return new Uint8Array(Buffer.concat([jpeg, Buffer.from("\xff\xd8\xff\xe1 Exif GPSLatitude 51.5007 Ada Lovelace's home", "latin1")]));
+})();
 
 function deliveryForm(fields: Record<string, string>): FormData {
   const form = new FormData();
@@ -219,13 +232,40 @@ describe("recording deliveries and responses", () => {
 
   it("keeps only a JPEG, PNG or WebP photo of up to 2 MB, judged by its bytes", () => {
     expect(deliveryPhotoProblem(PNG)).toBeNull();
-    expect(deliveryPhotoProblem(new Uint8Array([0xff, 0xd8, 0xff, 0xe0]))).toBeNull();
-    expect(deliveryPhotoProblem(new TextEncoder().encode("RIFF\0\0\0\0WEBPVP8 "))).toBeNull();
+    expect(deliveryPhotoProblem(PHONE_JPEG)).toBeNull();
+    // the right first bytes, but no image behind them
+    const unreadable = "The photo could not be read. Save it again as a JPEG, PNG or WebP image and choose it again.";
+    expect(deliveryPhotoProblem(new Uint8Array([0xff, 0xd8, 0xff, 0xe0]))).toBe(unreadable);
+    expect(deliveryPhotoProblem(new TextEncoder().encode("RIFF\0\0\0\0WEBPVP8 "))).toBe(unreadable);
     // an HTML page named photo.png is still HTML
     expect(deliveryPhotoProblem(new TextEncoder().encode("<html><script>alert(1)</script>"))).toBe("The photo must be a JPEG, PNG or WebP image.");
     const big = new Uint8Array(2 * 1024 * 1024 + 1);
     big.set(PNG);
     expect(deliveryPhotoProblem(big)).toBe("The photo must be at most 2 MB. Save it smaller and choose it again.");
+  });
+
+  it("serves the photo without where and by whom it was taken, still a JPEG turned the way it was taken", async () => {
+    const letter = await createLetter();
+    const input = deliveryInputSchema.parse({ deliveredTo: "Council", deliveredOn: "2026-11-20", method: "in_person" });
+    const { id } = await recordDelivery({ actor: admin, slug: letter.slug, input, photo: PHONE_JPEG });
+    const [delivery] = await listDeliveries({ letterId: letter.id });
+    const photo = (await getDeliveryPhoto({ letterId: letter.id, id, digest: delivery.photoDigest! }))!;
+    expect(photo.type).toBe("image/jpeg");
+    const served = Buffer.from(photo.bytes);
+    const original = Buffer.from(PHONE_JPEG);
+    for (const secret of ["Ada Lovelace", "GPSLatitude", "51,30.03N", "xmpmeta"]) {
+      expect(original.includes(secret)).toBe(true);
+      expect(served.includes(secret)).toBe(false);
+    }
+    // EXIF's GPS position (51/1 30/1 2/1 as rationals) is gone with the rest of its EXIF
+    expect(served.includes(Buffer.from([0x33, 0, 0, 0, 1, 0, 0, 0, 0x1e, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0]))).toBe(false);
+    // a JPEG from its start to its end, and nothing after
+    expect([...served.subarray(0, 2)]).toEqual([0xff, 0xd8]);
+    expect([...served.subarray(-2)]).toEqual([0xff, 0xd9]);
+    expect(served.indexOf(Buffer.from([0xff, 0xd9]))).toBe(served.length - 2);
+    // its pixels as they were (the scan, the tables), and an EXIF that says only "turned a quarter"
+    expect(served.includes(original.subarray(original.indexOf(Buffer.from([0xff, 0xdb])), original.lastIndexOf(Buffer.from([0xff, 0xd9])) + 2))).toBe(true);
+    expect(served.includes(Buffer.from([0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6]))).toBe(true);
   });
 
   it("refuses a moderator: nothing recorded, nothing on record", async () => {

@@ -17,8 +17,10 @@ import { saveLetterUpdate } from "@/lib/updates/save-letter-update";
 import { sendLetterUpdate } from "@/lib/updates/send-letter-update";
 import { sendTestUpdate } from "@/lib/updates/send-test-update";
 import { unsubscribeFromUpdates } from "@/lib/updates/unsubscribe-from-updates";
+import { limitMisses } from "@/lib/http/rate-limit";
 import { createLetter, individual, latestConfirmToken, organization, signAndConfirm } from "../support/factories";
 import { confirmSignature } from "@/lib/signatures/confirm-signature";
+import { moderateSignatures } from "@/lib/moderation/moderate-signatures";
 
 // Updates to signers, end to end below the pages: consent on signing, an admin's update
 // sent through the outbox and the real Resend SDK to a local stand-in, one-click
@@ -190,6 +192,42 @@ describe("updates to signers", () => {
     expect(answer.status).toBe(404);
   });
 
+  it("a mail provider posting many real one-click unsubscribes from one address is never refused", { timeout: 90_000 }, async () => {
+    const letter = await createLetter();
+    const signer = individual({ updates: true });
+    await signAndConfirm(letter, signer);
+    await writeAndSend(letter, `Many ${letter.slug}`);
+    const token = tokenIn(updateMailTo(signer.email, `Many ${letter.slug}`)[0].text)!;
+    const { POST } = await import("@/app/api/unsubscribe/[token]/route");
+    const oneClick = () =>
+      POST(
+        new Request(`http://letters.test/api/unsubscribe/${token}`, {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+          body: "List-Unsubscribe=One-Click",
+        }),
+        { params: Promise.resolve({ token }) },
+      );
+    // One link again and again stands in for many people's: past the 300 misses a client may make.
+    for (let i = 0; i < 301; i++) expect((await oneClick()).status).toBe(200);
+  });
+
+  it("a client guessing unsubscribe links is held back by its misses, and then waits even with a real one", async () => {
+    const letter = await createLetter();
+    const signer = individual({ updates: true });
+    await signAndConfirm(letter, signer);
+    await writeAndSend(letter, `Guessed ${letter.slug}`);
+    const token = tokenIn(updateMailTo(signer.email, `Guessed ${letter.slug}`)[0].text)!;
+    const limit = { points: 3, durationS: 60 };
+    const client = `guesser-${letter.slug}`;
+    const attempt = (link: string) =>
+      limitMisses("unsubscribe-test", client, limit, () => unsubscribeFromUpdates({ token: link }), (error) => (error as { status?: number }).status === 404);
+    for (let i = 0; i < 5; i++) await attempt(token); // hits cost nothing
+    for (let i = 0; i < 3; i++) await expect(attempt(createToken().token)).rejects.toMatchObject({ status: 404 });
+    await expect(attempt(createToken().token)).rejects.toMatchObject({ code: "rate_limited", status: 429 });
+    await expect(attempt(token)).rejects.toMatchObject({ code: "rate_limited", status: 429 });
+  });
+
   it("unsubscribing drops that person's queued update messages before they go", async () => {
     const letter = await createLetter();
     const signer = individual({ updates: true });
@@ -233,6 +271,32 @@ describe("updates to signers", () => {
     await writeAndSend(letter, `Later ${letter.slug}`);
     expect(updateMailTo(withdraws.email, `Later ${letter.slug}`)).toEqual([]);
     expect(updateMailTo(erases.email, `Later ${letter.slug}`)).toEqual([]);
+  });
+
+  it("a signature a moderator hides, rejects or marks as fraud loses the update queued for it; one restored gets the next", async () => {
+    const letter = await createLetter();
+    const hidden = individual({ updates: true });
+    const fraud = individual({ updates: true });
+    const rejected = organization({ updates: true });
+    const stays = individual({ updates: true });
+    for (const signer of [hidden, fraud, rejected, stays]) await signAndConfirm(letter, signer);
+    const idOf = async (email: string) => (await db.signature.findFirstOrThrow({ where: { letterId: letter.id, email } })).id;
+    const { id } = await saveLetterUpdate({ actor: admin, slug: letter.slug, input: { subject: `Queued ${letter.slug}`, body: "News." } });
+    await sendAndQueue(letter, id);
+
+    await moderateSignatures({ actor: moderator, ids: [await idOf(hidden.email)], action: "hide", reason: "Spam" });
+    await moderateSignatures({ actor: moderator, ids: [await idOf(fraud.email)], action: "fraud", reason: "A script" });
+    expect((await db.signature.findFirstOrThrow({ where: { email: rejected.email } })).status).toBe("awaiting_review");
+    await moderateSignatures({ actor: moderator, ids: [await idOf(rejected.email)], action: "reject", reason: "Not an organisation" });
+    await deliverAll();
+    for (const signer of [hidden, fraud, rejected]) expect(updateMailTo(signer.email, `Queued ${letter.slug}`)).toEqual([]);
+    expect(updateMailTo(stays.email, `Queued ${letter.slug}`)).toHaveLength(1);
+    expect(await figuresOf(letter.id, id)).toMatchObject({ recipients: 4, sent: 1, dropped: 3, queued: 0 });
+
+    await moderateSignatures({ actor: moderator, ids: [await idOf(hidden.email)], action: "restore" });
+    await writeAndSend(letter, `Later ${letter.slug}`);
+    expect(updateMailTo(hidden.email, `Later ${letter.slug}`)).toHaveLength(1);
+    expect(updateMailTo(fraud.email, `Later ${letter.slug}`)).toEqual([]);
   });
 
   it("a moderator can neither save, test nor send an update; an admin's every step is in the audit log; a sent update is read-only", async () => {

@@ -113,7 +113,7 @@ export default async function VerifyPage({ params, searchParams }: Props) {
 
 /** Exactly what confirming publishes: the details of the request that made this link. */
 async function SubmissionSummary({ submission }: { submission: SignerDetails }) {
-  const [t, tLink, locale] = await Promise.all([getTranslations("verify"), getTranslations("linkPages"), getLocale()]);
+  const [t, tLink, tForm, locale] = await Promise.all([getTranslations("verify"), getTranslations("linkPages"), getTranslations("signForm"), getLocale()]);
   const organization = submission.kind === "organization";
   const rows: [string, string][] = [
     ...(organization
@@ -127,6 +127,8 @@ async function SubmissionSummary({ submission }: { submission: SignerDetails }) 
     ...(!organization && submission.affiliation ? ([[tLink("organisation"), submission.affiliation]] as [string, string][]) : []),
     [tLink("country"), localCountryName(submission.country, locale)],
     [t("inPublicList"), submission.listPublicly ? (organization ? t("listedOrganisation") : t("listedYou")) : t("notListed")],
+    // Whoever filled the form may have ticked it: the address's owner sees it before confirming.
+    [tForm("updates"), submission.updatesConsentAt ? t("updatesYes") : t("updatesNo")],
     ...(submission.comment ? ([[t("commentForModerators"), submission.comment]] as [string, string][]) : []),
   ];
   return <DetailRows rows={rows} testId="submission" />;

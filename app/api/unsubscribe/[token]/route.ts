@@ -1,7 +1,7 @@
 import { expectedError } from "@/lib/http/app-error";
 import { clientIp } from "@/lib/http/client-address";
 import { json, route } from "@/lib/http/responses";
-import { consumeLimit } from "@/lib/http/rate-limit";
+import { limitMisses } from "@/lib/http/rate-limit";
 import { isLanguageCode } from "@/lib/i18n/languages";
 import type { UnsubscribeAnswer } from "@/lib/updates/unsubscribe-answer";
 import { unsubscribeFromUpdates } from "@/lib/updates/unsubscribe-from-updates";
@@ -15,16 +15,16 @@ type Context = { params: Promise<{ token: string }> };
  * here (proxy.ts): a mail provider's one-click POST (RFC 8058: the body
  * `List-Unsubscribe=One-Click`, form-encoded, no cookies, from anywhere) gets 200; the
  * unsubscribe page's button gets a 303 back to the page, which then says it is done. No
- * sign-in: the token is the proof. Limited per client like the other token links, loosely:
- * a large mail provider sends many people's one-click POSTs from few addresses.
+ * sign-in: the token is the proof. A client is limited by its unknown links only: a large
+ * mail provider sends many people's one-click POSTs from few addresses, and a refused
+ * one-click is an unsubscribe lost (nobody presses it again).
  */
 export const POST = route(async (request: Request, { params }: Context) => {
   const { token } = await params;
   const form = await formFields(request);
   const fromPage = form.get("from") === "page" && form.get("List-Unsubscribe") !== "One-Click";
   try {
-    await consumeLimit("unsubscribe", clientIp(request.headers), UNSUBSCRIBE_LIMIT);
-    await unsubscribeFromUpdates({ token });
+    await limitMisses("unsubscribe", clientIp(request.headers), UNSUBSCRIBE_LIMIT, () => unsubscribeFromUpdates({ token }), isUnknownLink);
   } catch (error) {
     // The page's button goes back to the page, which says what went wrong in its reader's language.
     const expected = expectedError(error);
@@ -44,8 +44,10 @@ function backToPage(token: string, form: URLSearchParams, problem?: string): Res
   return new Response(null, { status: 303, headers: { Location: location } });
 }
 
-/** Per client address: far more than any person needs. */
+/** Unknown links per client address: far more than any person mistypes. */
 const UNSUBSCRIBE_LIMIT = { points: 300, durationS: 10 * 60 };
+
+const isUnknownLink = (error: unknown) => expectedError(error)?.status === 404;
 
 /** The body's fields, whatever form it came in; a body that is not a form has none. */
 async function formFields(request: Request): Promise<URLSearchParams> {

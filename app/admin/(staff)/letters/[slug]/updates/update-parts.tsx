@@ -22,7 +22,7 @@ const FIGURES: [keyof UpdateFigures, string, string][] = [
   ["sent", "Sent", "Handed to the provider"],
   ["failed", "Failed", "Given up after retries, or refused"],
   ["unsubscribed", "Unsubscribed", "Stopped updates with this email's link"],
-  ["dropped", "Not sent", "Stopped updates, withdrew or erased before it went"],
+  ["dropped", "Not sent", "Stopped updates, withdrew, was erased or was removed by a moderator before it went"],
 ];
 
 export function UpdateFiguresList({ figures }: { figures: UpdateFigures }) {
