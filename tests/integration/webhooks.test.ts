@@ -151,7 +151,8 @@ describe("events", () => {
   it("queues each of the four events once, in the transaction of its change", async () => {
     const letter = await db.letter.update({ where: { id: (await createLetter()).id }, data: { goal: 3 } });
     const { id } = await register(letter);
-    const [a, b] = [individual(), individual()];
+    // a is unlisted: its confirmation names no one, so it stays queued when a withdraws.
+    const [a, b] = [individual({ listPublicly: false }), individual()];
     await signAndConfirm(letter, a);
     await signAndConfirm(letter, b);
     const org = organization();
@@ -223,9 +224,26 @@ describe("events", () => {
     await signAndConfirm(letter, signer);
     await eraseSignerData({ emailCanonical: canonicalEmail(signer.email).canonical, actor: "signer" });
     expect((await deliveries(personal.id)).map((d) => d.event)).toEqual(["signature.withdrawn"]);
-    expect((await deliveries(plain.id)).map((d) => d.event)).toEqual(["signature.confirmed", "signature.withdrawn"]);
+    // The listed signer's name went to the plain endpoint too: that delivery goes as well.
+    expect((await deliveries(plain.id)).map((d) => d.event)).toEqual(["signature.withdrawn"]);
     const stored = await db.webhookDelivery.findMany({ where: { letterId: letter.id } });
-    expect(stored.some((d) => d.payload.includes(signer.email))).toBe(false);
+    expect(stored.some((d) => d.payload.includes(signer.email) || d.payload.includes(signer.name))).toBe(false);
+  });
+
+  it("withdrawing a listed signature takes its name out of the queue: a delivery still waiting never sends it", async () => {
+    const letter = await createLetter();
+    const { id } = await register(letter, { events: ["signature.confirmed", "signature.withdrawn"] });
+    const listed = individual({ name: `Listed ${unique()}` });
+    const unlisted = individual({ name: `Unlisted ${unique()}`, listPublicly: false });
+    await signAndConfirm(letter, listed);
+    await signAndConfirm(letter, unlisted);
+    await withdrawSignature({ token: await withdrawalLink(letter, listed.email), how: "link" });
+    await withdrawSignature({ token: await withdrawalLink(letter, unlisted.email), how: "link" });
+    // The unlisted signer's confirmation named no one, so it stays, and the receiver's sums still add up.
+    expect((await deliveries(id)).map((d) => d.event)).toEqual(["signature.confirmed", "signature.withdrawn", "signature.withdrawn"]);
+    await processWebhooks({ env: open });
+    expect(receiver.received).toHaveLength(3);
+    expect(receiver.received.some((r) => r.body.includes(listed.name))).toBe(false);
   });
 });
 
