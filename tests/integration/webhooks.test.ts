@@ -20,7 +20,7 @@ import { createWebhookEndpoint } from "@/lib/webhooks/create-webhook-endpoint";
 import { webhookPayloadSchemas, type WebhookEvent } from "@/lib/webhooks/payloads";
 import type { Lookup } from "@/lib/webhooks/safe-target";
 import { postWebhook } from "@/lib/webhooks/post-webhook";
-import { openWebhookSecret } from "@/lib/webhooks/secret-box";
+import { openWebhookSecret, sealWebhookSecret } from "@/lib/webhooks/secret-box";
 import { processWebhooks } from "@/lib/webhooks/webhook-worker";
 import { createLetter, individual, organization, signAndConfirm } from "../support/factories";
 
@@ -361,6 +361,21 @@ describe("retries", () => {
     await updateWebhookEndpoint({ actor: admin, input: { ...input, enabled: true } });
     expect(await processWebhooks({ env: open })).toBe(1);
     expect(receiver.received).toHaveLength(1);
+  });
+});
+
+describe("a secret that cannot be opened", () => {
+  it("is a failed try with a reason the admin can act on, not a worker stuck on the same rows", async () => {
+    const letter = await createLetter();
+    const { id } = await register(letter, { events: ["signature.confirmed"] });
+    // As after the operator changed AUTH_SECRET: the stored secret was sealed under another key.
+    await db.webhookEndpoint.update({ where: { id }, data: { secretCipher: sealWebhookSecret("whsec_old", "another-secret-another-secret-another-1") } });
+    await signAndConfirm(letter, individual());
+    expect(await processWebhooks({ env: open })).toBe(1);
+    expect(receiver.received).toHaveLength(0);
+    const [delivery] = await deliveries(id);
+    expect(delivery).toMatchObject({ status: "pending", lastStatus: null, lastError: expect.stringMatching(/^Not sent: the signing secret cannot be read/) });
+    expect(await db.webhookAttempt.count({ where: { deliveryId: delivery.id } })).toBe(1);
   });
 });
 
