@@ -196,6 +196,27 @@ describe("events", () => {
     expect(await db.webhookMilestone.count({ where: { letterId: letter.id } })).toBe(1);
   });
 
+  it("names an organisation awaiting review to no one but an endpoint receiving personal data, until a moderator approves it", async () => {
+    const letter = await createLetter();
+    const plain = await register(letter, { events: ["signature.confirmed", "organization.approved"] });
+    const personal = await register(letter, { events: ["signature.confirmed"], personalData: true });
+    const org = organization({ organizationName: `Unchecked Org ${unique()}` });
+    await signAndConfirm(letter, org); // not yet listed: a moderator checks it first
+    const payload = async (id: string) => (await deliveries(id)).map((d) => JSON.parse(d.payload).data.signature);
+    const [waiting] = await payload(plain.id);
+    expect(waiting).toMatchObject({ kind: "organization", status: "awaiting_review", listPublicly: true, name: null, organizationName: null, website: null });
+    expect((await payload(personal.id))[0]).toMatchObject({ status: "awaiting_review", organizationName: org.kind === "organization" ? org.organizationName : "" });
+    await moderateSignatures({ actor: moderator, ids: [(await signatureOf(letter, org.email)).id], action: "approve" });
+    const [, approved] = await payload(plain.id);
+    expect(approved).toMatchObject({ status: "counted", organizationName: org.kind === "organization" ? org.organizationName : "" });
+    // Listed under its own name, as the public list shows it: its contact person stays private.
+    expect(approved.name).toBeNull();
+    expect((await payload(personal.id))[0].name).toBe(org.name);
+    expect(receiver.received).toHaveLength(0);
+    const stored = await db.webhookDelivery.findMany({ where: { endpointId: plain.id } });
+    expect(stored.some((d) => d.payload.includes(org.name))).toBe(false);
+  });
+
   it("gives a letter's endpoint only that letter's events, and an endpoint for all letters every letter's", async () => {
     const [mine, other] = [await createLetter(), await createLetter()];
     const own = await register(mine, { events: ["signature.confirmed"] });
