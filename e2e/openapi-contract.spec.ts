@@ -25,6 +25,7 @@ const NOT_PUBLIC = [/^\/api\/auth\//, /^\/admin(\/|$)/, /^\/dev\//, /^\/my-data\
 // of the signatories CSV all busy or spent, a client asking for 60 challenges a minute.
 const NOT_PROVOKED = [
   "get /api/letters 503",
+  "get / 503",
   "get /api/letters/{slug}/counts 503",
   "get /api/letters/{slug}/signatures 503",
   "post /api/letters/{slug}/signatures 503",

@@ -71,6 +71,7 @@ export const ENDPOINTS: Endpoint[] = [
         headers: ["Vary"],
       },
       304: notModified,
+      503: databaseUnavailable(),
     },
   },
   {
