@@ -1,4 +1,6 @@
 import { expect, test } from "@playwright/test";
+import type { JsonSchema, OpenApiDocument } from "../lib/api/openapi-document";
+import { openApiValidator } from "../lib/api/openapi-validator";
 import { startScratchPostgresql, type ScratchPostgresql } from "../tests/support/scratch-postgresql";
 import { startAppServer } from "./app-server";
 import { uniqueEmail, waitOutFillTime } from "./support";
@@ -65,4 +67,35 @@ test("the sign form keeps what was typed and says to try again; the app recovers
     await expect(page).toHaveURL(`${base}/letters/${slug}/check-email`, { timeout: 3_000 });
   }).toPass({ timeout: 30_000 });
   await expect(page.getByTestId("signed-email")).toHaveText(email);
+});
+
+// The API's answers while the database is down. Pages (GET / as HTML, the widget) are
+// left out: an error page is not an API answer.
+test("every public GET answers as the API document says while the database is down", async ({ request }) => {
+  test.setTimeout(120_000);
+  const document: OpenApiDocument = await (await request.get(`${base}/api/openapi.json`)).json();
+  const validator = openApiValidator(document);
+  server.stop();
+  try {
+    const undocumented: string[] = [];
+    for (const [template, operations] of Object.entries(document.paths)) {
+      if (!operations.get || template === "/embed/{slug}") continue;
+      const url = template.replace("{slug}", slug).replace("{id}", "e2e-no-such-delivery").replace("{digest}", "e2e-digest");
+      const response = await request.get(`${base}${url}`, { headers: { Accept: template === "/" ? "application/json" : "*/*" } });
+      const documented = (operations.get.responses as Record<string, { content?: Record<string, { schema: JsonSchema }> }>)[String(response.status())];
+      const what = `GET ${template} ${response.status()}`;
+      if (!documented) {
+        undocumented.push(what);
+        continue;
+      }
+      const mediaType = response.headers()["content-type"]?.split(";")[0].trim() ?? "";
+      if (mediaType === "application/json") {
+        const errors = validator.errors(documented.content?.[mediaType]?.schema ?? {}, await response.json());
+        if (errors.length > 0) undocumented.push(`${what}: ${errors.join("; ")}`);
+      }
+    }
+    expect(undocumented, "answers the document does not describe").toEqual([]);
+  } finally {
+    server.start();
+  }
 });

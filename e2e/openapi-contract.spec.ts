@@ -21,15 +21,21 @@ const ONE_PIXEL_PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJA
 // mailbox, and a signer's own data behind the secret link emailed to them.
 const NOT_PUBLIC = [/^\/api\/auth\//, /^\/admin(\/|$)/, /^\/dev\//, /^\/my-data\//];
 
-// Documented answers no test here can bring about: the database out of reach, streams
+// Documented answers no test here can bring about: the database out of reach (e2e/database-down.spec.ts checks those), streams
 // of the signatories CSV all busy or spent, a client asking for 60 challenges a minute.
 const NOT_PROVOKED = [
   "get /api/letters 503",
+  "get / 503",
   "get /api/letters/{slug}/counts 503",
   "get /api/letters/{slug}/signatures 503",
   "post /api/letters/{slug}/signatures 503",
   "get /api/letters/{slug}/history 503",
   "get /api/letters/{slug}/challenge 429",
+  "get /api/letters/{slug}/challenge 503",
+  "get /api/letters/{slug}/history.csv 503",
+  "get /letters/{slug}/organizations.atom 503",
+  "get /letters/{slug}/deliveries/{id}/photo/{digest} 503",
+  "get /api/letters/{slug}/badge.svg 503",
   "post /api/unsubscribe/{token} 429",
   "post /api/unsubscribe/{token} 503",
   "get /letters/{slug}/signatories.csv 429",

@@ -64,11 +64,11 @@ export function WebhookFields({
         <label className="flex items-start gap-2 text-sm">
           <input type="checkbox" name="personalData" defaultChecked={defaults.personalData} className="mt-0.5 size-4 shrink-0"
             aria-describedby={`${prefix}-personalData-hint`} />
-          <span className="font-medium text-stone-900">Send personal data: signers’ email addresses, and the names of signers who chose not to be listed</span>
+          <span className="font-medium text-stone-900">Send personal data: signers’ email addresses, organisations’ contact people, and the names of signers who chose not to be listed</span>
         </label>
         <p id={`${prefix}-personalData-hint`} className="mt-1 ps-6 text-sm text-stone-700">
           Only for a system your organisation runs and may keep signers’ data in, such as its own CRM. Left unticked, a
-          webhook carries no email address, and names only the signers who chose to be listed publicly.
+          webhook carries no email address, and names only the signers the site lists publicly.
         </p>
       </div>
       <Field prefix={prefix} name="description" label="Note" optional errors={errors} hint="For other admins: what receives these webhooks.">

@@ -35,17 +35,21 @@ export async function emitWebhookEvent<E extends WebhookEvent>(
   });
   const listening = endpoints.filter((endpoint) => (JSON.parse(endpoint.events) as string[]).includes(event));
   if (listening.length === 0) return 0;
-  const bodies = new Map<boolean, string>();
+  const bodies = new Map<boolean, { text: string; namesSigner: boolean }>();
   const body = (personalData: boolean) => {
-    if (!bodies.has(personalData)) bodies.set(personalData, JSON.stringify(webhookPayloadSchemas[event].parse(payload(personalData))));
+    if (!bodies.has(personalData)) {
+      const parsed = webhookPayloadSchemas[event].parse(payload(personalData));
+      bodies.set(personalData, { text: JSON.stringify(parsed), namesSigner: signatureId !== null && namesSigner(parsed) });
+    }
     return bodies.get(personalData)!;
   };
   await tx.webhookDelivery.createMany({
     data: listening.map((endpoint) => ({
       endpointId: endpoint.id,
       event,
-      payload: body(endpoint.personalData),
-      personal: endpoint.personalData && signatureId !== null && event !== "signature.withdrawn",
+      payload: body(endpoint.personalData).text,
+      // A listed signer's name is personal data too: once they withdraw, no copy of it stays or goes out.
+      personal: body(endpoint.personalData).namesSigner,
       letterId,
       signatureId,
       nextAttemptAt: now,
@@ -54,4 +58,11 @@ export async function emitWebhookEvent<E extends WebhookEvent>(
     })),
   });
   return listening.length;
+}
+
+/** Whether a payload says who the signer is (a name, an email, an organisation, a website), not just that they signed. */
+function namesSigner(payload: WebhookPayload): boolean {
+  if (!("signature" in payload.data)) return false;
+  const signature: Record<string, unknown> = payload.data.signature;
+  return ["name", "email", "title", "affiliation", "organizationName", "website"].some((field) => signature[field] != null && signature[field] !== "");
 }

@@ -7,7 +7,8 @@ import { z } from "zod";
 //
 // A signer's email is personal data: it is present only for an endpoint an admin has
 // marked to receive personal data. A signer's name, title and affiliation appear only
-// when the signer chose to be listed, or for such an endpoint.
+// when the site lists the signature (the signer chose to be listed and it counts), or for
+// such an endpoint.
 
 export const WEBHOOK_EVENTS = ["signature.confirmed", "organization.approved", "signature.withdrawn", "milestone.reached"] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
@@ -27,7 +28,10 @@ const signatureRef = z.object({
   status: z.enum(["counted", "awaiting_review"]).meta({
     description: "counted: it counts now; awaiting_review: an organisation that a moderator must approve first.",
   }),
-  name: z.string().nullable().meta({ description: "Null unless the signer chose to be listed or the endpoint receives personal data." }),
+  name: z.string().nullable().meta({
+    description:
+      "The person's name (for an organisation, its contact person). Null unless the endpoint receives personal data, or the signature is listed (the signer chose to be, and it counts) and is an individual's: an organisation is listed under organizationName.",
+  }),
   title: z.string().nullable(),
   affiliation: z.string().nullable(),
   organizationName: z.string().nullable(),

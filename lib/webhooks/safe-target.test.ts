@@ -9,6 +9,10 @@ describe("addressRange", () => {
     ["127.0.0.1", "loopback"],
     ["::ffff:10.1.2.3", "private"], // IPv4-mapped IPv6 is judged as the IPv4 address it carries
     ["::ffff:7f00:1", "loopback"],
+    ["::7f00:1", "loopback"], // IPv4-compatible (deprecated, ::/96) too: ::127.0.0.1 as URLs and DNS write it
+    ["::a00:1", "private"],
+    ["::1", "loopback"],
+    ["::", "unspecified"],
     ["169.254.169.254", "linkLocal"],
     ["100.64.0.1", "carrierGradeNat"],
     ["fd12::1", "uniqueLocal"],

@@ -7,7 +7,7 @@ import ipaddr from "ipaddr.js";
 // request forgery). So only https: URLs without credentials, whose host resolves only
 // to public unicast addresses: every A and AAAA answer is checked, IP literals too in
 // any notation (the URL parser writes 0x7f000001 and 2130706433 as 127.0.0.1, and
-// IPv4-mapped IPv6 is judged as the IPv4 address it carries). The check runs when an
+// IPv4-mapped or -compatible IPv6 is judged as the IPv4 address it carries). The check runs when an
 // endpoint is registered and again before every delivery, whose connection then goes to
 // the address checked (post-webhook.ts pins it), so a DNS answer that changes in between
 // reaches nothing new. WEBHOOKS_ALLOW_PRIVATE_NETWORKS=true lifts the address rule and
@@ -73,10 +73,20 @@ export function checkWebhookUrl(text: string, { allowPrivate }: { allowPrivate: 
   return url;
 }
 
-/** ipaddr.js's name for the address's range; an IPv4-mapped IPv6 address as its IPv4 address. */
+/**
+ * ipaddr.js's name for the address's range; an IPv4-mapped (::ffff:a.b.c.d) or
+ * IPv4-compatible (::a.b.c.d, deprecated, which ipaddr.js calls unicast) IPv6 address as
+ * the IPv4 address it carries.
+ */
 export function addressRange(address: string): string {
   try {
-    return ipaddr.process(address).range();
+    const parsed = ipaddr.process(address);
+    const range = parsed.range();
+    if (parsed.kind() === "ipv6" && range === "unicast" && (parsed as ipaddr.IPv6).parts.slice(0, 6).every((part) => part === 0)) {
+      const parts = (parsed as ipaddr.IPv6).parts;
+      return new ipaddr.IPv4([parts[6] >> 8, parts[6] & 0xff, parts[7] >> 8, parts[7] & 0xff]).range();
+    }
+    return range;
   } catch {
     return "invalid";
   }

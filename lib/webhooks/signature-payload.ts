@@ -1,8 +1,10 @@
 import type { WebhookPayload } from "./payloads";
 
 // A signature as the webhook payloads show it (payloads.ts). Who the signer is (name,
-// title, affiliation, organisation, website) is there when they chose to be listed, or
-// for an endpoint an admin marked to receive personal data, which alone gets the email.
+// title, affiliation, organisation, website) is there when the site lists it (they chose
+// to be listed, and it counts: an organisation awaiting review is not listed until a
+// moderator approves it, so its words reach no one unchecked), or for an endpoint an
+// admin marked to receive personal data, which alone gets the email.
 
 export interface SignatureForWebhook {
   id: string;
@@ -22,7 +24,7 @@ export interface SignatureForWebhook {
 type SignatureRef = WebhookPayload<"signature.confirmed">["data"]["signature"];
 
 export function signatureRef(signature: SignatureForWebhook, personalData: boolean): SignatureRef {
-  const shown = signature.listPublicly || personalData;
+  const shown = (signature.listPublicly && signature.status === "counted") || personalData;
   const who = (value: string | null) => (shown ? value || null : null);
   return {
     id: signature.id,
@@ -30,7 +32,8 @@ export function signatureRef(signature: SignatureForWebhook, personalData: boole
     country: signature.country,
     listPublicly: signature.listPublicly,
     status: signature.status === "counted" ? "counted" : "awaiting_review",
-    name: who(signature.name),
+    // An organisation is listed under its own name: its contact person, as on the public list, stays private.
+    name: signature.kind === "organization" && !personalData ? null : who(signature.name),
     title: who(signature.title),
     affiliation: who(signature.affiliation),
     organizationName: who(signature.organizationName),

@@ -87,8 +87,15 @@ async function attempt(row: Claimed, endpoint: Endpoint, env: Env, at: Date, loo
     if (error instanceof TargetRefused) return { statusCode: null, error: `Not sent: ${error.message}`, durationMs: 0 };
     throw error;
   }
+  let secret;
+  try {
+    secret = openWebhookSecret(endpoint.secretCipher, env.AUTH_SECRET);
+  } catch {
+    // Sealed under another AUTH_SECRET: a failed try the log explains, not an error that stops the whole batch.
+    return { statusCode: null, error: "Not sent: the signing secret cannot be read (was AUTH_SECRET changed?). Make a new secret for this endpoint.", durationMs: 0 };
+  }
   const messageId = `msg_${row.id}`;
-  const signature = new Webhook(openWebhookSecret(endpoint.secretCipher, env.AUTH_SECRET)).sign(messageId, at, row.payload);
+  const signature = new Webhook(secret).sign(messageId, at, row.payload);
   return postWebhook(target, {
     body: row.payload,
     now: at.getTime(),

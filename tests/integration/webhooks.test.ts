@@ -20,7 +20,7 @@ import { createWebhookEndpoint } from "@/lib/webhooks/create-webhook-endpoint";
 import { webhookPayloadSchemas, type WebhookEvent } from "@/lib/webhooks/payloads";
 import type { Lookup } from "@/lib/webhooks/safe-target";
 import { postWebhook } from "@/lib/webhooks/post-webhook";
-import { openWebhookSecret } from "@/lib/webhooks/secret-box";
+import { openWebhookSecret, sealWebhookSecret } from "@/lib/webhooks/secret-box";
 import { processWebhooks } from "@/lib/webhooks/webhook-worker";
 import { createLetter, individual, organization, signAndConfirm } from "../support/factories";
 
@@ -151,7 +151,8 @@ describe("events", () => {
   it("queues each of the four events once, in the transaction of its change", async () => {
     const letter = await db.letter.update({ where: { id: (await createLetter()).id }, data: { goal: 3 } });
     const { id } = await register(letter);
-    const [a, b] = [individual(), individual()];
+    // a is unlisted: its confirmation names no one, so it stays queued when a withdraws.
+    const [a, b] = [individual({ listPublicly: false }), individual()];
     await signAndConfirm(letter, a);
     await signAndConfirm(letter, b);
     const org = organization();
@@ -195,6 +196,27 @@ describe("events", () => {
     expect(await db.webhookMilestone.count({ where: { letterId: letter.id } })).toBe(1);
   });
 
+  it("names an organisation awaiting review to no one but an endpoint receiving personal data, until a moderator approves it", async () => {
+    const letter = await createLetter();
+    const plain = await register(letter, { events: ["signature.confirmed", "organization.approved"] });
+    const personal = await register(letter, { events: ["signature.confirmed"], personalData: true });
+    const org = organization({ organizationName: `Unchecked Org ${unique()}` });
+    await signAndConfirm(letter, org); // not yet listed: a moderator checks it first
+    const payload = async (id: string) => (await deliveries(id)).map((d) => JSON.parse(d.payload).data.signature);
+    const [waiting] = await payload(plain.id);
+    expect(waiting).toMatchObject({ kind: "organization", status: "awaiting_review", listPublicly: true, name: null, organizationName: null, website: null });
+    expect((await payload(personal.id))[0]).toMatchObject({ status: "awaiting_review", organizationName: org.kind === "organization" ? org.organizationName : "" });
+    await moderateSignatures({ actor: moderator, ids: [(await signatureOf(letter, org.email)).id], action: "approve" });
+    const [, approved] = await payload(plain.id);
+    expect(approved).toMatchObject({ status: "counted", organizationName: org.kind === "organization" ? org.organizationName : "" });
+    // Listed under its own name, as the public list shows it: its contact person stays private.
+    expect(approved.name).toBeNull();
+    expect((await payload(personal.id))[0].name).toBe(org.name);
+    expect(receiver.received).toHaveLength(0);
+    const stored = await db.webhookDelivery.findMany({ where: { endpointId: plain.id } });
+    expect(stored.some((d) => d.payload.includes(org.name))).toBe(false);
+  });
+
   it("gives a letter's endpoint only that letter's events, and an endpoint for all letters every letter's", async () => {
     const [mine, other] = [await createLetter(), await createLetter()];
     const own = await register(mine, { events: ["signature.confirmed"] });
@@ -223,9 +245,26 @@ describe("events", () => {
     await signAndConfirm(letter, signer);
     await eraseSignerData({ emailCanonical: canonicalEmail(signer.email).canonical, actor: "signer" });
     expect((await deliveries(personal.id)).map((d) => d.event)).toEqual(["signature.withdrawn"]);
-    expect((await deliveries(plain.id)).map((d) => d.event)).toEqual(["signature.confirmed", "signature.withdrawn"]);
+    // The listed signer's name went to the plain endpoint too: that delivery goes as well.
+    expect((await deliveries(plain.id)).map((d) => d.event)).toEqual(["signature.withdrawn"]);
     const stored = await db.webhookDelivery.findMany({ where: { letterId: letter.id } });
-    expect(stored.some((d) => d.payload.includes(signer.email))).toBe(false);
+    expect(stored.some((d) => d.payload.includes(signer.email) || d.payload.includes(signer.name))).toBe(false);
+  });
+
+  it("withdrawing a listed signature takes its name out of the queue: a delivery still waiting never sends it", async () => {
+    const letter = await createLetter();
+    const { id } = await register(letter, { events: ["signature.confirmed", "signature.withdrawn"] });
+    const listed = individual({ name: `Listed ${unique()}` });
+    const unlisted = individual({ name: `Unlisted ${unique()}`, listPublicly: false });
+    await signAndConfirm(letter, listed);
+    await signAndConfirm(letter, unlisted);
+    await withdrawSignature({ token: await withdrawalLink(letter, listed.email), how: "link" });
+    await withdrawSignature({ token: await withdrawalLink(letter, unlisted.email), how: "link" });
+    // The unlisted signer's confirmation named no one, so it stays, and the receiver's sums still add up.
+    expect((await deliveries(id)).map((d) => d.event)).toEqual(["signature.confirmed", "signature.withdrawn", "signature.withdrawn"]);
+    await processWebhooks({ env: open });
+    expect(receiver.received).toHaveLength(3);
+    expect(receiver.received.some((r) => r.body.includes(listed.name))).toBe(false);
   });
 });
 
@@ -343,6 +382,21 @@ describe("retries", () => {
     await updateWebhookEndpoint({ actor: admin, input: { ...input, enabled: true } });
     expect(await processWebhooks({ env: open })).toBe(1);
     expect(receiver.received).toHaveLength(1);
+  });
+});
+
+describe("a secret that cannot be opened", () => {
+  it("is a failed try with a reason the admin can act on, not a worker stuck on the same rows", async () => {
+    const letter = await createLetter();
+    const { id } = await register(letter, { events: ["signature.confirmed"] });
+    // As after the operator changed AUTH_SECRET: the stored secret was sealed under another key.
+    await db.webhookEndpoint.update({ where: { id }, data: { secretCipher: sealWebhookSecret("whsec_old", "another-secret-another-secret-another-1") } });
+    await signAndConfirm(letter, individual());
+    expect(await processWebhooks({ env: open })).toBe(1);
+    expect(receiver.received).toHaveLength(0);
+    const [delivery] = await deliveries(id);
+    expect(delivery).toMatchObject({ status: "pending", lastStatus: null, lastError: expect.stringMatching(/^Not sent: the signing secret cannot be read/) });
+    expect(await db.webhookAttempt.count({ where: { deliveryId: delivery.id } })).toBe(1);
   });
 });
 

@@ -17,6 +17,16 @@ function exampleUrl(base: string, path: string, operation: Operation): string {
   return `${base.replace(/\/$/, "")}${filled}`;
 }
 
+/**
+ * The request headers an example sends: Accept, where the operation documents it, since
+ * it decides the answer's form (GET / is JSON only when asked). Headers that only make an
+ * answer conditional (If-None-Match) or change its words' language are left to the reader.
+ */
+function exampleHeaders(operation: Operation): [name: string, value: string][] {
+  const parameters = (operation.parameters ?? []) as DocumentedParameter[];
+  return parameters.filter((p) => p.in === "header" && p.name === "Accept" && p.example).map((p) => [p.name, p.example!]);
+}
+
 function answerKind(operation: Operation): "json" | "text" {
   const responses = (operation.responses ?? {}) as Record<string, { content?: Record<string, unknown> }>;
   const ok = Object.entries(responses).find(([status]) => status.startsWith("2"))?.[1];
@@ -26,7 +36,7 @@ function answerKind(operation: Operation): "json" | "text" {
 export function curlExample(base: string, method: string, path: string, operation: Operation): string {
   const url = exampleUrl(base, path, operation);
   const body = (operation.requestBody as RequestBody | undefined)?.content["application/json"]?.example;
-  if (method === "get") return `curl -i "${url}"`;
+  if (method === "get") return [`curl -i "${url}"`, ...exampleHeaders(operation).map(([name, value]) => `-H "${name}: ${value}"`)].join(" ");
   // A POST whose description says what it takes, with no JSON body (the one-click unsubscribe).
   if (body === undefined) return `curl -i -X ${method.toUpperCase()} "${url}"`;
   return [
@@ -41,8 +51,10 @@ export function fetchExample(base: string, method: string, path: string, operati
   const body = (operation.requestBody as RequestBody | undefined)?.content["application/json"]?.example;
   const read = answerKind(operation) === "json" ? "await response.json()" : "await response.text()";
   if (method === "get") {
+    const headers = exampleHeaders(operation);
+    const init = headers.length > 0 ? `, { headers: { ${headers.map(([name, value]) => `"${name}": "${value}"`).join(", ")} } }` : "";
     return [
-      `const response = await fetch("${url}");`,
+      `const response = await fetch("${url}"${init});`,
       `if (!response.ok) throw new Error(\`\${response.status}: \${await response.text()}\`);`,
       `const answer = ${read};`,
     ].join("\n");
