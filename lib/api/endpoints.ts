@@ -146,7 +146,7 @@ export const ENDPOINTS: Endpoint[] = [
     responses: {
       200: { description: "Unsubscribed (or already).", content: jsonContent(unsubscribeAnswerSchema, { status: "unsubscribed" }) },
       303: { description: "From the unsubscribe page's button (`from=page`): back to the page, which now says it is done (`Location`)." },
-      404: error("The link is not one we sent, or it was cut short.", ["token_not_found"], { cors: false }),
+      404: error("The link is not one we sent, or it was cut short.", ["unsubscribe_not_found"], { cors: false }),
       429: error("Too many attempts from this address for now.", ["rate_limited"], { cors: false, headers: ["Retry-After"] }),
       503: databaseUnavailable(false),
     },

@@ -2,7 +2,8 @@ import english from "../../messages/en.json";
 import { DEFAULT_LANGUAGE, isLanguageCode } from "../i18n/languages";
 
 // What a signer agreed to when they ticked "Tell me about this letter's progress" is kept
-// word for word, in the language the form spoke to them (messages' signForm.updates),
+// word for word, the box's label and the hint under it (what news, how to stop), in the
+// language the form spoke to them (messages' signForm.updates and updatesHint),
 // read here on the server: a client cannot say it saw other words.
 //
 // Consent and a repeat signing of the same address: each request's choice travels with its
@@ -22,5 +23,6 @@ export async function updatesConsentWording(code: string): Promise<string> {
     messages = import(`../../messages/${language}.json`).then((module: { default: Messages }) => module.default);
     loaded.set(language, messages);
   }
-  return (await messages).signForm.updates;
+  const { updates, updatesHint } = (await messages).signForm;
+  return `${updates}\n${updatesHint}`;
 }

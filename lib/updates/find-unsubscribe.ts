@@ -11,7 +11,7 @@ export interface Unsubscribe {
   language: string | null;
 }
 
-export const unsubscribeNotFound = () => new AppError("token_not_found", 404);
+export const unsubscribeNotFound = () => new AppError("unsubscribe_not_found", 404);
 
 /** What an update's unsubscribe link is about; changes nothing (a GET must not: link scanners open it). */
 export async function findUnsubscribe({ token }: { token: string }): Promise<Unsubscribe> {

@@ -1,3 +1,5 @@
+import english from "@/messages/en.json";
+import frenchMessages from "@/messages/fr.json";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { startResendStandIn, type StandIn } from "@/e2e/resend-stand-in";
 import { configureDatabase, db } from "@/lib/db";
@@ -75,10 +77,10 @@ describe("updates to signers", () => {
     await signLetter({ slug: letter.slug, input: french, language: "fr" });
     await confirmSignature({ token: await latestConfirmToken(french.email) });
     const row = (email: string) => db.signature.findFirstOrThrow({ where: { letterId: letter.id, emailCanonical: canonicalEmail(email).canonical } });
-    expect(await row(yes.email)).toMatchObject({ updatesConsentWording: "Tell me about this letter's progress", updatesEndedAt: null });
+    expect(await row(yes.email)).toMatchObject({ updatesConsentWording: `Tell me about this letter's progress\n${english.signForm.updatesHint}`, updatesEndedAt: null });
     expect((await row(yes.email)).updatesConsentAt).toBeInstanceOf(Date);
     expect(await row(no.email)).toMatchObject({ updatesConsentAt: null, updatesConsentWording: null });
-    expect((await row(french.email)).updatesConsentWording).toBe("Tenez-moi informé de l’avancée de cette lettre");
+    expect((await row(french.email)).updatesConsentWording).toBe(`Tenez-moi informé de l’avancée de cette lettre\n${frenchMessages.signForm.updatesHint}`);
   });
 
   it("a repeat signing after confirming neither adds a consent nor drops one", async () => {
@@ -190,6 +192,8 @@ describe("updates to signers", () => {
       params: Promise.resolve({ token: unknown }),
     });
     expect(answer.status).toBe(404);
+    // It says what kind of link it was: a reader who asked to stop updates is not told about confirmations.
+    expect(await answer.json()).toEqual({ error: { code: "unsubscribe_not_found", message: "This unsubscribe link is not valid. It may have been copied incompletely." } });
   });
 
   it("a mail provider posting many real one-click unsubscribes from one address is never refused", { timeout: 90_000 }, async () => {
