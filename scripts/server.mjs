@@ -64,6 +64,11 @@ const server = http.createServer((request, response) => {
   request.headers[FORWARDED_HEADER] = wasForwarded(request) ? "1" : "0";
   void handle(request, response);
 });
+// Node closes an idle keep-alive connection after 5 s; a client (or nginx, or a cloud load
+// balancer, whose idle timeouts are 60 s) that sends on it just then gets a reset instead
+// of an answer. Idle connections stay open longer than theirs; shutdown still closes them.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 if (dev) server.on("upgrade", app.getUpgradeHandler());
 server.listen(port, hostname, () => {
   console.log(`> Open Letters ${dev ? "(development) " : ""}listening on http://${hostname ?? "localhost"}:${port}`);
