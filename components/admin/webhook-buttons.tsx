@@ -42,19 +42,3 @@ export function DeleteWebhookButton({ id, action }: { id: string; action: Action
     </form>
   );
 }
-
-/** "Send again" for one failed delivery. */
-export function SendWebhookAgainButton({ id, label, action }: { id: string; label: string; action: Action }) {
-  const [state, formAction, pending] = useActionState(action, null);
-  return (
-    <form action={formAction} className="flex flex-wrap items-center gap-2 md:justify-end">
-      <input type="hidden" name="id" value={id} />
-      {state?.ok ? (
-        <p role="status" className="text-sm text-emerald-800">{state.message}</p>
-      ) : (
-        <button type="submit" disabled={pending} aria-label={label} className={button}>{pending ? "Queuing…" : "Send again"}</button>
-      )}
-      {state && !state.ok ? <p role="alert" className="w-full text-sm text-red-700 md:text-right">{state.error}</p> : null}
-    </form>
-  );
-}

@@ -66,7 +66,7 @@ function MailList({ items, empty, action = false }: { items: Mail[]; empty: stri
           </div>
           {action ? (
             mail.canSendAgain ? (
-              <SendAgainButton id={mail.id} to={mail.to} action={sendAgainAction} />
+              <SendAgainButton id={mail.id} label={`Send again to ${mail.to}`} action={sendAgainAction} />
             ) : (
               <p className="text-sm text-stone-600 md:max-w-56 md:text-right">
                 {mail.whyNot === "may have arrived"

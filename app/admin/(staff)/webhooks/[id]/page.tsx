@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EndpointBadges } from "@/components/admin/webhook-badges";
-import { DeleteWebhookButton, RotateSecretButton, SendWebhookAgainButton } from "@/components/admin/webhook-buttons";
+import { SendAgainButton } from "@/components/admin/send-again-button";
+import { DeleteWebhookButton, RotateSecretButton } from "@/components/admin/webhook-buttons";
 import { EVENT_LABEL } from "@/components/admin/webhook-fields";
 import { WebhookSettingsForm } from "@/components/admin/webhook-settings-form";
 import { requireStaffPage } from "@/lib/auth/require-staff";
@@ -111,7 +112,7 @@ function Delivery({ delivery }: { delivery: WebhookEndpointDetail["deliveries"][
         ) : null}
       </div>
       {delivery.status === "failed" ? (
-        <SendWebhookAgainButton id={delivery.id} label={`Send again: ${event}, queued ${when.format(delivery.createdAt)}`} action={sendWebhookAgainAction} />
+        <SendAgainButton id={delivery.id} label={`Send again: ${event}, queued ${when.format(delivery.createdAt)}`} pendingText="Queuing…" action={sendWebhookAgainAction} />
       ) : null}
     </li>
   );
